@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Search;
+using TechMarket.Infrastructure.Seeding;
+using TechMarket.Search;
+using TechMarket.Search.Lucene;
+
+namespace TechMarket.Infrastructure;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Database, search and seeding, chosen by configuration; the same for the site and the CLI.</summary>
+    public static IServiceCollection AddTechMarketInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var paths = TechMarketPaths.Resolve(configuration, contentRoot);
+        services.AddSingleton(paths);
+        services.AddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(database);
+        var connectionString = configuration.GetConnectionString("TechMarket");
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connectionString = string.IsNullOrWhiteSpace(connectionString)
+                    ? $"Data Source={Path.Combine(paths.Data, "techmarket.db")}"
+                    : connectionString;
+                services.AddDbContext<TechMarketDbContext, SqliteTechMarketDbContext>(o => o.UseSqlite(connectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TechMarket is empty. 请配置 PostgreSQL 连接字符串。");
+                }
+                services.AddDbContext<TechMarketDbContext, PostgresTechMarketDbContext>(o => o.UseNpgsql(connectionString));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'.");
+        }
+
+        var search = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Search:Engine '{search.Engine}' is not available in this build; use Lucene. 搜索引擎配置无效。");
+        }
+        services.AddSingleton(new LuceneIndexOptions { Path = paths.LuceneIndex });
+        services.AddSingleton<LuceneCatalogIndex>();
+        services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
+        services.AddSingleton<ICatalogIndexer>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
+
+        services.AddScoped<CatalogueSeeder>();
+        services.AddScoped<RebuildSearchIndex>();
+        services.AddScoped<StartupTasks>();
+        return services;
+    }
+}
+
+/// <summary>Where the running site keeps its files.</summary>
+public sealed record TechMarketPaths(string Data, string Content, string LuceneIndex)
+{
+    public static TechMarketPaths Resolve(IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(TechMarketOptions.Section).Get<TechMarketOptions>() ?? new TechMarketOptions();
+        var data = Path.GetFullPath(options.DataPath, contentRoot);
+        var content = string.IsNullOrWhiteSpace(options.ContentPath)
+            ? FindContentFolder(contentRoot)
+            : Path.GetFullPath(options.ContentPath, contentRoot);
+        var search = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        var index = string.IsNullOrWhiteSpace(search.LucenePath) ? Path.Combine(data, "index") : Path.GetFullPath(search.LucenePath, contentRoot);
+        return new TechMarketPaths(data, content, index);
+    }
+
+    /// <summary>The nearest folder named "content" that holds the seed catalogue, at or above <paramref name="start"/>.</summary>
+    private static string FindContentFolder(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "content");
+            if (Directory.Exists(Path.Combine(candidate, "catalogue"))) return candidate;
+        }
+        throw new InvalidOperationException($"No content/catalogue folder found at or above '{start}'. Set TechMarket:ContentPath.");
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TechMarket.Infrastructure.Data;
+
+namespace TechMarket.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real site over HTTP, on a fresh database and a fresh Lucene index in a temporary folder.
+/// SQLite always; PostgreSQL when TECHMARKET_TEST_POSTGRES holds a connection string (each site gets its own database).
+/// </summary>
+public abstract class TechMarketSite : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "techmarket-tests", Guid.NewGuid().ToString("N"));
+
+    public abstract string Provider { get; }
+
+    /// <summary>Null when this provider is not configured for the run (the tests then skip, saying why).</summary>
+    public abstract string? ConnectionString { get; }
+
+    public string DataPath => dataPath;
+
+    public void SkipUnlessAvailable() =>
+        Assert.SkipWhen(ConnectionString is null && Provider == "Postgres", "TECHMARKET_TEST_POSTGRES is not set; PostgreSQL runs in .ci/run.");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("TechMarket:DataPath", dataPath);
+        builder.UseSetting("Database:Provider", Provider);
+        if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:TechMarket", ConnectionString);
+    }
+
+    public virtual ValueTask InitializeAsync()
+    {
+        if (ConnectionString is null && Provider == "Postgres") return ValueTask.CompletedTask;
+        // Starts the host: migrations, seeding and the index build run here, once per site.
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public T WithDb<T>(Func<TechMarketDbContext, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        using var scope = Services.CreateScope();
+        return read(scope.ServiceProvider.GetRequiredService<TechMarketDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await DropDatabaseAsync();
+        try { Directory.Delete(dataPath, recursive: true); } catch (IOException) { /* best effort */ }
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+}
+
+public sealed class SqliteSite : TechMarketSite
+{
+    public override string Provider => "Sqlite";
+    public override string? ConnectionString => null;
+}
+
+public sealed class PostgresSite : TechMarketSite
+{
+    private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("TECHMARKET_TEST_POSTGRES");
+    private readonly string? connectionString;
+
+    public PostgresSite()
+    {
+        if (string.IsNullOrWhiteSpace(ServerConnection)) return;
+        connectionString = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "techmarket_test_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
+    }
+
+    public override string Provider => "Postgres";
+    public override string? ConnectionString => connectionString;
+
+    protected override async Task DropDatabaseAsync()
+    {
+        if (connectionString is null) return;
+        NpgsqlConnection.ClearAllPools();
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteSite>
+{
+    public const string Name = "sqlite site";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresSite>
+{
+    public const string Name = "postgres site";
+}
