@@ -2,6 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TechMarket.Infrastructure.Audit;
+using TechMarket.Infrastructure.Files;
+using TechMarket.Infrastructure.Mail;
 using Microsoft.Extensions.Hosting;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Search;
@@ -19,7 +23,13 @@ public static class ServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var paths = TechMarketPaths.Resolve(configuration, contentRoot);
         services.AddSingleton(paths);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentActor, SystemActor>();
+        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(mail);
+        if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, FileMailSender>();
+        else services.AddSingleton<IMailSender, SmtpMailSender>();
+        services.AddSingleton<LicenceStore>();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Api;
+using TechMarket.Web.Connect;
+using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
 
 namespace TechMarket.Web;
@@ -18,6 +20,7 @@ internal static class WebSetup
     {
         var services = builder.Services;
         services.AddTechMarketInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.AddTechMarketIdentity();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -51,6 +54,15 @@ internal static class WebSetup
         var seed = app.Configuration.GetValue(TechMarketOptions.Section + ":" + nameof(TechMarketOptions.SeedDemoData), true);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StartupTasks>().RunAsync(seed, app.Lifetime.ApplicationStopping);
+        var demo = scope.ServiceProvider.GetRequiredService<DemoAccounts>();
+        if (scope.ServiceProvider.GetRequiredService<IdentitySettings>().SeedDemoAccounts)
+        {
+            await demo.SeedAsync(app.Configuration.GetSection("Identity:DemoAppRedirectUris").Get<string[]>() ?? ["http://localhost:5173/callback"], app.Lifetime.ApplicationStopping);
+        }
+        else
+        {
+            await demo.EnsureRolesAsync();
+        }
     }
 
     public static void UseTechMarketWeb(this WebApplication app)
@@ -69,8 +81,11 @@ internal static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapConnectEndpoints();
+        app.MapMeApi();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             ResponseWriter = HealthResponse.WriteAsync,
@@ -80,9 +95,15 @@ internal static class WebSetup
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
-        app.MapOpenApi("/openapi/{documentName}.json");
+        }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSearchApi();
         app.MapRazorPages();
+        // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
+        app.MapFallback(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
     }
 }

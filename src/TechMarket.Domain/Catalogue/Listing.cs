@@ -3,7 +3,7 @@ using TechMarket.Domain.Shared;
 namespace TechMarket.Domain.Catalogue;
 
 /// <summary>An organisation's offer to deal a catalogue record on stated terms.</summary>
-public sealed class Listing
+public sealed class Listing : IAudited
 {
     private Listing() { }
 

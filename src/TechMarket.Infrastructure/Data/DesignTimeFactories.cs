@@ -7,11 +7,11 @@ namespace TechMarket.Infrastructure.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteTechMarketDbContext>
 {
     public SqliteTechMarketDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteTechMarketDbContext>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteTechMarketDbContext>().UseSqlite("Data Source=design.db").Options, new Audit.SystemActor(), TimeProvider.System);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresTechMarketDbContext>
 {
     public PostgresTechMarketDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresTechMarketDbContext>().UseNpgsql("Host=localhost;Database=design").Options);
+        new(new DbContextOptionsBuilder<PostgresTechMarketDbContext>().UseNpgsql("Host=localhost;Database=design").Options, new Audit.SystemActor(), TimeProvider.System);
 }

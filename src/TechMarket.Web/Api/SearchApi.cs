@@ -8,7 +8,8 @@ internal static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Catalogue");
+        // Public data: readable without a token; partners may still send one.
+        var api = app.MapGroup("/api/v1").WithTags("Catalogue").AllowAnonymous();
         api.MapGet("/search", SearchAsync)
             .WithName("SearchCatalogue")
             .WithSummary("Full-text search over published listings (Chinese and English).")

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace TechMarket.Web.Pages;
 
 /// <summary>Landing page of a trading area whose workflow is not built yet: says so plainly and points to the catalogue.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class AreasModel : PageModel
 {
     public static readonly IReadOnlyDictionary<string, (string Title, string Description)> Known = new Dictionary<string, (string, string)>

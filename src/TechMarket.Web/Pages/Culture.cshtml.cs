@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace TechMarket.Web.Pages;
 
 /// <summary>POST /culture from the language switch in the layout; remembers the choice in a cookie for a year.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class CultureModel(TimeProvider clock) : PageModel
 {
     public IActionResult OnGet() => NotFound();

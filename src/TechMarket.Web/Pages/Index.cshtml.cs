@@ -5,6 +5,7 @@ using TechMarket.Infrastructure.Data;
 
 namespace TechMarket.Web.Pages;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(TechMarketDbContext db) : PageModel
 {
     public IReadOnlyList<(AssetKind Kind, int Count)> Counts { get; private set; } = [];

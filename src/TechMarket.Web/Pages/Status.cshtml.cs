@@ -6,6 +6,7 @@ namespace TechMarket.Web.Pages;
 
 /// <summary>Re-executed for error status codes without a body: a friendly page for people, a problem document for the API.</summary>
 [IgnoreAntiforgeryToken]
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class StatusModel(IProblemDetailsService problems) : PageModel
 {
     public int Code { get; private set; }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Npgsql;
 using TechMarket.Infrastructure.Data;
 
@@ -30,7 +32,18 @@ public abstract class TechMarketSite : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("TechMarket:DataPath", dataPath);
         builder.UseSetting("Database:Provider", Provider);
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:TechMarket", ConnectionString);
+        // The production key path: certificate files from configuration (made fresh per site), not development keys.
+        Directory.CreateDirectory(dataPath);
+        builder.UseSetting("Identity:SigningCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "signing.pfx"), X509KeyUsageFlags.DigitalSignature));
+        builder.UseSetting("Identity:EncryptionCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment));
+        builder.UseSetting("Identity:RequireHttps", "false");
+        builder.UseSetting("Identity:SeedDemoAccounts", "true");
+        builder.UseSetting("Identity:DemoAppRedirectUris:0", DemoAppRedirectUri);
     }
+
+    public const string DemoAppRedirectUri = "http://127.0.0.1:7890/callback";
+
+    public string MailFolder => Path.Combine(dataPath, "mail");
 
     public virtual ValueTask InitializeAsync()
     {
@@ -100,4 +113,17 @@ public sealed class SqliteCollection : ICollectionFixture<SqliteSite>
 public sealed class PostgresCollection : ICollectionFixture<PostgresSite>
 {
     public const string Name = "postgres site";
+}
+
+internal static class TestCertificates
+{
+    public static string Write(string path, X509KeyUsageFlags usage)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=TechMarket test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+        return path;
+    }
 }

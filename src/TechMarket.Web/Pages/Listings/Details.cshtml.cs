@@ -7,6 +7,7 @@ using TechMarket.Infrastructure.Data;
 
 namespace TechMarket.Web.Pages.Listings;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class DetailsModel(TechMarketDbContext db) : PageModel
 {
     public Listing Listing { get; private set; } = null!;

@@ -5,6 +5,7 @@ using TechMarket.Web.Api;
 
 namespace TechMarket.Web.Pages.Search;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ICatalogSearch search) : PageModel
 {
     public const int PageSize = 20;
