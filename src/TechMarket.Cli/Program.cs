@@ -24,6 +24,9 @@ public static class CliApp
                              --rebuild also rebuilds the search index afterwards.
           reindex            rebuild the search index from the database, with progress.
           migrate            apply database migrations.
+          replay-auction FILE.json
+                             recompute an auction's outcome from its bid log (issue 5 format) and print it as JSON;
+                             needs no database. Exit code 2 on invalid input, naming the field.
 
         Configuration keys are the site's: TechMarket:DataPath, TechMarket:ContentPath, Database:Provider,
         ConnectionStrings:TechMarket, Search:LucenePath (appsettings.json, TechMarket__DataPath=..., or --TechMarket:DataPath=...).
@@ -41,6 +44,8 @@ public static class CliApp
         }
         var command = args[0];
         var rest = args[1..];
+        // Pure computation over a file: no host, database or index is built for it.
+        if (command == ReplayAuctionCommand.Name) return await ReplayAuctionCommand.RunAsync(rest, output, error);
         var flags = rest.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var settings = rest.Where(a => a.Contains('=', StringComparison.Ordinal)).ToArray();
 
