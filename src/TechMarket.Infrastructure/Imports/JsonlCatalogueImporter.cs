@@ -111,29 +111,36 @@ public static class JsonlCatalogueImporter
                 : isUsDesign ? AssetKind.Design
                 : cnType?.GrantedKind() ?? AssetKind.InventionPatent;
 
+            var @abstract = Text(o, "abstract", row, c);
+            var applicants = Strings(o, "applicants", row, c);
+            var inventors = Strings(o, "inventors", row, c);
+            var country = Text(o, "country", row, c);
+            var discipline = Text(o, "discipline", row, c);
+            var category = Text(o, "category", row, c);
+
             if (c.IsRejected(row)) return;
             c.Accept(row, new ImportRecord
             {
                 RecordId = recordId,
                 Kind = kind,
                 Title = title!.Trim(),
-                Abstract = ImportFields.NullIfBlank(Text(o, "abstract", row, c)),
+                Abstract = ImportFields.NullIfBlank(@abstract),
                 Claims = ImportFields.NullIfBlank(claims),
                 IpcCodes = ipc,
-                Applicants = Strings(o, "applicants", row, c),
-                Inventors = Strings(o, "inventors", row, c),
+                Applicants = applicants,
+                Inventors = inventors,
                 FilingDate = filing,
                 GrantDate = grant,
                 KindCode = kindCode,
                 LegalStatus = status,
                 SourceLegalStatus = sourceStatus,
                 Language = language,
-                Country = ImportFields.NullIfBlank(Text(o, "country", row, c)),
+                Country = ImportFields.NullIfBlank(country),
                 DocType = docType,
                 Source = source!,
                 SourceLicense = license!,
-                Discipline = ImportFields.NullIfBlank(Text(o, "discipline", row, c)),
-                Category = ImportFields.NullIfBlank(Text(o, "category", row, c)),
+                Discipline = ImportFields.NullIfBlank(discipline),
+                Category = ImportFields.NullIfBlank(category),
             });
         }
     }
