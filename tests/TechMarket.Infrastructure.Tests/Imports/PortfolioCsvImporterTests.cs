@@ -151,3 +151,17 @@ public sealed class PortfolioCsvImporterTests
         Assert.Equal(3, result.Rejected[0].Row);
     }
 }
+
+public sealed class PortfolioCsvImporterClockTests
+{
+    [Fact]
+    public void Filing_dated_today_in_Beijing_is_not_in_the_future_while_it_is_still_yesterday_in_UTC()
+    {
+        // 2026-11-27 20:00 UTC is 2026-11-28 04:00 in Beijing.
+        var importer = new PortfolioCsvImporter(new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 20, 0, 0, TimeSpan.Zero)));
+        var csv = "number,title,type,filing_date,legal_status,trade_modes,price\r\nCN113914863A,一种方法,专利申请,2026-11-28,审中,转让,面议\r\n";
+        var result = importer.Import(new MemoryStream(Encoding.UTF8.GetBytes(csv)), null, TestContext.Current.CancellationToken);
+        Assert.Empty(result.Rejected);
+        Assert.Single(result.Accepted);
+    }
+}
