@@ -61,3 +61,22 @@ public sealed class SettlementTests
         Assert.All(ledger.Balances.Values, b => Assert.Equal(Money.Zero, b));
     }
 }
+
+public sealed class MilestoneEscrowTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Milestone_funds_are_escrowed_before_work_and_owed_to_the_developer_on_acceptance()
+    {
+        var (milestone, developer) = (Guid.NewGuid(), Guid.NewGuid());
+        var ledger = new Ledger();
+        ledger.Post(MilestoneEscrow.Fund(milestone, Money.FromYuan(300_000), PaymentChannel.BankTransfer, T0));
+        Assert.Equal(Money.FromYuan(-300_000), ledger.Balance(LedgerAccount.MilestoneEscrow(milestone)));
+
+        ledger.Post(MilestoneEscrow.ReleaseToDeveloper(milestone, developer, Money.FromYuan(300_000), T0.AddDays(60)));
+        Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.MilestoneEscrow(milestone)));
+        Assert.Equal(Money.FromYuan(-300_000), ledger.Balance(LedgerAccount.PayableToSeller(developer)));
+        Assert.Equal(Money.Zero, ledger.Total);
+    }
+}
