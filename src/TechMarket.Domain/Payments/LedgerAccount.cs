@@ -1,0 +1,44 @@
+namespace TechMarket.Domain.Payments;
+
+/// <summary>
+/// The platform's chart of accounts. Postings are signed: a debit is positive, a credit negative,
+/// so every entry, and therefore the whole ledger, sums to zero.
+/// </summary>
+public enum LedgerAccountKind
+{
+    /// <summary>银行存款: money in the platform's receiving account.</summary>
+    CashAtBank,
+    /// <summary>待清算: money authorised or captured at a card processor, not yet at the bank.</summary>
+    PaymentClearing,
+    /// <summary>保证金: bidder and buyer deposits held, one sub-account per organisation.</summary>
+    DepositsHeld,
+    /// <summary>应收买方: what a buyer still owes for a deal.</summary>
+    DueFromBuyers,
+    /// <summary>应付卖方: what the platform owes a seller.</summary>
+    PayableToSellers,
+    /// <summary>佣金收入: platform commission income.</summary>
+    CommissionIncome,
+    /// <summary>费用补偿: costs of a failed sale recovered from a forfeited deposit (SPC 2016 Art. 24).</summary>
+    CostsRecovered,
+    /// <summary>没收保证金: what is left of a forfeited deposit after costs and the re-auction shortfall.</summary>
+    ForfeitedDeposits,
+    /// <summary>研发托管: funds escrowed for a directed R&amp;D milestone until the client accepts it.</summary>
+    MilestoneEscrow,
+}
+
+/// <summary>An account, optionally the sub-account of one party (organisation, deal or contract).</summary>
+public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
+{
+    public static LedgerAccount CashAtBank { get; } = new(LedgerAccountKind.CashAtBank);
+    public static LedgerAccount PaymentClearing { get; } = new(LedgerAccountKind.PaymentClearing);
+    public static LedgerAccount CommissionIncome { get; } = new(LedgerAccountKind.CommissionIncome);
+    public static LedgerAccount CostsRecovered { get; } = new(LedgerAccountKind.CostsRecovered);
+    public static LedgerAccount ForfeitedDeposits { get; } = new(LedgerAccountKind.ForfeitedDeposits);
+
+    public static LedgerAccount DepositsHeld(Guid organizationId) => new(LedgerAccountKind.DepositsHeld, organizationId);
+    public static LedgerAccount DueFromBuyer(Guid organizationId) => new(LedgerAccountKind.DueFromBuyers, organizationId);
+    public static LedgerAccount PayableToSeller(Guid organizationId) => new(LedgerAccountKind.PayableToSellers, organizationId);
+    public static LedgerAccount MilestoneEscrow(Guid contractId) => new(LedgerAccountKind.MilestoneEscrow, contractId);
+
+    public override string ToString() => Party is { } party ? $"{Kind}:{party:N}" : Kind.ToString();
+}
