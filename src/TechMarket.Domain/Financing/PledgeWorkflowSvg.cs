@@ -12,7 +12,7 @@ namespace TechMarket.Domain.Financing;
 /// </summary>
 public static class PledgeWorkflowSvg
 {
-    private const int BoxWidth = 150, BoxHeight = 36, ColumnGap = 70, RowGap = 76, Margin = 40;
+    private const int BoxWidth = 150, BoxHeight = 36, ColumnGap = 90, RowGap = 76, Margin = 40, ChannelGap = 26;
 
     public static string Render(PledgeState current) => Render(PledgeWorkflow.Definition(current).GetInfo(), current);
 
@@ -28,13 +28,16 @@ public static class PledgeWorkflowSvg
         var layer = Layers(states, edges, initial);
         var rows = states.GroupBy(s => layer[s]).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         var widest = rows.Max(r => r.Count);
-        var width = Margin * 2 + widest * BoxWidth + (widest - 1) * ColumnGap + 220;
+        var columnsWidth = widest * BoxWidth + (widest - 1) * ColumnGap;
+        // Edges that skip a layer run down their own channel to the right of the boxes.
+        var longEdges = edges.Where(e => layer[e.To] > layer[e.From] + 1).OrderBy(e => layer[e.From]).ThenBy(e => e.To).ToList();
+        var width = Margin * 2 + 110 + columnsWidth + longEdges.Count * ChannelGap + 60;
         var height = Margin * 2 + rows.Count * BoxHeight + (rows.Count - 1) * RowGap;
         var position = new Dictionary<PledgeState, (double X, double Y)>();
         for (var r = 0; r < rows.Count; r++)
         {
             var rowWidth = rows[r].Count * BoxWidth + (rows[r].Count - 1) * ColumnGap;
-            var left = (width - 220 - rowWidth) / 2.0;
+            var left = Margin + 110 + (columnsWidth - rowWidth) / 2.0;
             for (var c = 0; c < rows[r].Count; c++)
                 position[rows[r][c]] = (left + c * (BoxWidth + ColumnGap), Margin + r * (BoxHeight + RowGap));
         }
@@ -45,18 +48,32 @@ public static class PledgeWorkflowSvg
         svg.Append("<title id=\"pledge-flow-title\">知识产权质押融资流程（当前：").Append(Escape(PledgeWorkflow.Label(current))).Append("）</title>\n");
         svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker></defs>\n");
 
+        var channelLeft = Margin + 110 + columnsWidth + 30;
         foreach (var edge in edges)
         {
             var (fx, fy) = position[edge.From];
             var (tx, ty) = position[edge.To];
             string path;
             double lx, ly;
+            var rotate = false;
+            var anchor = "start";
+            var k = longEdges.IndexOf(edge);
             if (edge.From == edge.To)
             {
                 // Re-entry: a loop on the right side of the box.
                 var x = fx + BoxWidth; var y = fy + BoxHeight / 2.0;
                 path = F($"M{x},{y - 8} C{x + 45},{y - 30} {x + 45},{y + 30} {x},{y + 8}");
-                lx = x + 48; ly = y + 4;
+                lx = x + 40; ly = y - 16;
+            }
+            else if (k >= 0)
+            {
+                var cx = channelLeft + k * ChannelGap;
+                var sx = fx + BoxWidth - 12 - 8 * (k % 3); var sy = fy + BoxHeight;
+                var ex = tx + BoxWidth - 12 - 8 * (k % 3); var ey = ty;
+                path = F($"M{sx},{sy} V{sy + 10 + 4 * (k % 4)} H{cx} V{ey - 10 - 4 * (k % 4)} H{ex} V{ey}");
+                lx = cx + 4; ly = (sy + ey) / 2;
+                rotate = true;
+                anchor = "middle";
             }
             else if (layer[edge.To] > layer[edge.From])
             {
@@ -64,7 +81,8 @@ public static class PledgeWorkflowSvg
                 var x2 = tx + BoxWidth / 2.0; var y2 = ty;
                 var bend = (y2 - y1) / 2;
                 path = F($"M{x1},{y1} C{x1},{y1 + bend} {x2},{y2 - bend} {x2},{y2}");
-                lx = (x1 + x2) / 2 + 6; ly = y1 + Math.Min(RowGap / 2.0, bend) + 4;
+                lx = x2 < x1 ? (x1 + x2) / 2 - 6 : (x1 + x2) / 2 + 6; ly = y1 + bend + 4;
+                anchor = x2 < x1 ? "end" : "start";
             }
             else
             {
@@ -72,13 +90,15 @@ public static class PledgeWorkflowSvg
                 var x1 = fx; var y1 = fy + BoxHeight / 2.0;
                 var x2 = tx; var y2 = ty + BoxHeight / 2.0;
                 path = F($"M{x1},{y1} C{x1 - 60},{y1} {x2 - 60},{y2} {x2},{y2}");
-                lx = Math.Min(x1, x2) - 58; ly = (y1 + y2) / 2;
+                lx = Math.Min(x1, x2) - 50; ly = (y1 + y2) / 2;
+                anchor = "end";
             }
             var label = PledgeWorkflow.Label(edge.Trigger) + "（" + RoleLabel(PledgeWorkflow.RolesFor(edge.Trigger)) + "）" + (edge.Guard is null ? "" : " [" + edge.Guard + "]");
-            var anchor = edge.From != edge.To && layer[edge.To] <= layer[edge.From] ? "end" : "start";
             svg.Append(CultureInfo.InvariantCulture, $"<g class=\"transition\" data-trigger=\"{edge.Trigger}\" data-from=\"{edge.From}\" data-to=\"{edge.To}\">");
             svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path}\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>");
-            svg.Append(F($"<text x=\"{lx}\" y=\"{ly}\" font-size=\"11\" fill=\"#333\" text-anchor=\"{anchor}\">")).Append(Escape(label)).Append("</text></g>\n");
+            svg.Append(F($"<text x=\"{lx}\" y=\"{ly}\" font-size=\"11\" fill=\"#333\" text-anchor=\"{anchor}\""));
+            if (rotate) svg.Append(F($" transform=\"rotate(90 {lx} {ly})\""));
+            svg.Append('>').Append(Escape(label)).Append("</text></g>\n");
         }
 
         foreach (var state in states)
