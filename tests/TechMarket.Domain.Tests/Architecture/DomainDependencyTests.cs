@@ -9,7 +9,20 @@ public sealed class DomainDependencyTests
     {
         var references = typeof(Money).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.NotEmpty(references);
-        var forbidden = references.Where(name =>
+        Assert.Empty(Forbidden(references));
+    }
+
+    [Fact]
+    public void Workflow_library_brings_no_framework_with_it()
+    {
+        // Stateless defines the pledge workflow inside the domain; it must stay free of framework references too.
+        var stateless = typeof(Stateless.StateMachine<,>).Assembly;
+        Assert.Contains(typeof(Money).Assembly.GetReferencedAssemblies(), a => a.Name == stateless.GetName().Name);
+        Assert.Empty(Forbidden(stateless.GetReferencedAssemblies().Select(a => a.Name!)));
+    }
+
+    private static List<string> Forbidden(IEnumerable<string> references) =>
+        references.Where(name =>
             name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) ||
             name.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal) ||
             name.StartsWith("Microsoft.Extensions", StringComparison.Ordinal) ||
@@ -17,6 +30,4 @@ public sealed class DomainDependencyTests
             name.StartsWith("Lucene", StringComparison.Ordinal) ||
             name.StartsWith("Elastic", StringComparison.Ordinal) ||
             name.StartsWith("Stripe", StringComparison.Ordinal)).ToList();
-        Assert.Empty(forbidden);
-    }
 }
