@@ -17,7 +17,7 @@ namespace TechMarket.Infrastructure.Data;
 /// The model is shared; each provider has its own subclass so that SQLite and PostgreSQL keep their own
 /// migration sets (Data/Migrations/Sqlite, Data/Migrations/Postgres).
 /// </summary>
-public abstract class TechMarketDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
+public abstract partial class TechMarketDbContext(DbContextOptions options, ICurrentActor actor, TimeProvider clock)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organization> Organizations => Set<Organization>();
