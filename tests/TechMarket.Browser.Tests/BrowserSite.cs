@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using System.Security.Cryptography.X509Certificates;
+using TechMarket.Tests.Shared;
 
 namespace TechMarket.Browser.Tests;
 
@@ -19,6 +21,7 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
+    public string MailFolder => Path.Combine(dataPath, "mail");
 
     public static void SkipUnlessConfigured() =>
         Assert.SkipWhen(string.IsNullOrWhiteSpace(ChromiumPath), "TECHMARKET_TEST_BROWSER is not set; browser tests run in .ci/run.");
@@ -27,6 +30,11 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("TechMarket:DataPath", dataPath);
+        Directory.CreateDirectory(dataPath);
+        builder.UseSetting("Identity:SigningCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "signing.pfx"), X509KeyUsageFlags.DigitalSignature));
+        builder.UseSetting("Identity:EncryptionCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment));
+        builder.UseSetting("Identity:RequireHttps", "false");
+        builder.UseSetting("Identity:SeedDemoAccounts", "true");
     }
 
     public async ValueTask InitializeAsync()

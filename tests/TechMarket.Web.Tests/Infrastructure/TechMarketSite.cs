@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Npgsql;
+using TechMarket.Tests.Shared;
 using TechMarket.Infrastructure.Data;
 
 namespace TechMarket.Web.Tests.Infrastructure;
@@ -113,17 +113,4 @@ public sealed class SqliteCollection : ICollectionFixture<SqliteSite>
 public sealed class PostgresCollection : ICollectionFixture<PostgresSite>
 {
     public const string Name = "postgres site";
-}
-
-internal static class TestCertificates
-{
-    public static string Write(string path, X509KeyUsageFlags usage)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=TechMarket test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
-        return path;
-    }
 }

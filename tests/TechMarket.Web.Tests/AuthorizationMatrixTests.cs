@@ -1,0 +1,187 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using TechMarket.Web.Tests.Infrastructure;
+
+namespace TechMarket.Web.Tests;
+
+/// <summary>
+/// Every endpoint the application maps (Razor pages, API, OpenID Connect) × every role, through real HTTP with real
+/// sign-ins. The expected access of each endpoint is written below; an endpoint missing from the table fails the test,
+/// so nothing new escapes it.
+/// </summary>
+public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
+{
+    public enum Role { Anonymous, Unverified, Company, University, Lender, Evaluator, Center, Admin }
+
+    /// <summary>Who may pass authorization. Resource checks (own organisation only) are tested per feature.</summary>
+    private enum Access { Public, SignedIn, Member, OrganizationAdmin, Verified, Center, CenterOrAdmin, Admin, BearerTokenOnly }
+
+    private static readonly Dictionary<string, Access> Expected = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["GET /"] = Access.Public,
+        ["GET /About"] = Access.Public,
+        ["GET /areas/{area}"] = Access.Public,
+        ["GET /search"] = Access.Public,
+        ["GET /listings/{id:guid}"] = Access.Public,
+        ["GET /Error"] = Access.Public,
+        ["GET /Status/{code:int}"] = Access.Public,
+        ["GET /Index"] = Access.Public,
+        ["GET /culture"] = Access.Public,
+        ["POST /culture"] = Access.Public,
+        ["GET /health"] = Access.Public,
+        ["GET /openapi/{documentName}.json"] = Access.Public,
+        ["GET /api/v1/search"] = Access.Public,
+        ["GET /api/v1/me"] = Access.SignedIn,
+        ["GET /api/v1/me/permissions"] = Access.SignedIn,
+        ["GET /connect/authorize"] = Access.Public,
+        ["POST /connect/token"] = Access.Public,
+        ["GET /connect/logout"] = Access.Public,
+        ["GET /connect/userinfo"] = Access.BearerTokenOnly,
+        ["GET /{*path:nonfile}"] = Access.Public,
+        ["GET /Account/Register"] = Access.Public,
+        ["GET /Account/RegisterConfirmation"] = Access.Public,
+        ["GET /Account/ConfirmEmail"] = Access.Public,
+        ["GET /Account/Login"] = Access.Public,
+        ["GET /Account/LoginWith2fa"] = Access.Public,
+        ["GET /Account/Logout"] = Access.Public,
+        ["GET /Account/AccessDenied"] = Access.Public,
+        ["GET /Account/ForgotPassword"] = Access.Public,
+        ["GET /Account/ResetPassword"] = Access.Public,
+        ["GET /Account/Manage/ChangePassword"] = Access.SignedIn,
+        ["GET /Account/Manage/TwoFactor"] = Access.SignedIn,
+        ["GET /Organizations/Create"] = Access.SignedIn,
+        ["GET /Organizations/Mine"] = Access.SignedIn,
+        ["POST /Organizations/Mine?handler=Invite"] = Access.OrganizationAdmin,
+        ["GET /Organizations/Join"] = Access.SignedIn,
+        ["GET /Organizations/Licence/{id:guid}"] = Access.SignedIn,
+        ["GET /Center/Verification"] = Access.Center,
+        ["GET /Center/Audit"] = Access.CenterOrAdmin,
+        ["GET /Admin/Clients"] = Access.Admin,
+    };
+
+    /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
+    private static readonly string[] ExtraRequests = ["POST /culture", "POST /Organizations/Mine?handler=Invite"];
+
+    private static bool Allows(Access access, Role role) => access switch
+    {
+        Access.Public => true,
+        Access.SignedIn => role != Role.Anonymous,
+        Access.Member => role is not (Role.Anonymous or Role.Admin),
+        Access.OrganizationAdmin => role is Role.Unverified or Role.Company or Role.University or Role.Lender or Role.Evaluator,
+        Access.Verified => role is Role.Company or Role.University or Role.Lender or Role.Evaluator or Role.Center,
+        Access.Center => role == Role.Center,
+        Access.CenterOrAdmin => role is Role.Center or Role.Admin,
+        Access.Admin => role == Role.Admin,
+        // The matrix signs in with the site cookie; userinfo answers only OpenID Connect access tokens.
+        Access.BearerTokenOnly => false,
+    };
+
+    private static readonly Dictionary<Role, string> Emails = new()
+    {
+        [Role.Unverified] = Accounts.Unverified, [Role.Company] = Accounts.Company, [Role.University] = Accounts.University,
+        [Role.Lender] = Accounts.Lender, [Role.Evaluator] = Accounts.Evaluator, [Role.Center] = Accounts.Center, [Role.Admin] = Accounts.Admin,
+    };
+
+    [Fact]
+    public void Every_endpoint_has_an_entry_in_the_matrix()
+    {
+        site.SkipUnlessAvailable();
+        var missing = MappedEndpoints().Where(e => !Expected.ContainsKey(e)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without an authorization entry: " + string.Join(", ", missing));
+        var stale = Expected.Keys.Where(k => !MappedEndpoints().Contains(k) && !ExtraRequests.Contains(k)).ToList();
+        Assert.True(stale.Count == 0, "Entries for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task Each_role_gets_exactly_the_access_the_matrix_gives(Role role)
+    {
+        site.SkipUnlessAvailable();
+        var client = role == Role.Anonymous ? Accounts.NewClient(site) : await Accounts.SignedInAsync(site, Emails[role]);
+        var listing = site.WithDb(db => db.Listings.Select(l => l.Id).First());
+        var failures = new List<string>();
+        // Sign-out endpoints last, so the other requests run signed in.
+        foreach (var endpoint in MappedEndpoints().Concat(ExtraRequests).Distinct().OrderBy(e => e.Contains("logout", StringComparison.OrdinalIgnoreCase)))
+        {
+            var access = Expected[endpoint];
+            var (method, path) = (endpoint[..endpoint.IndexOf(' ', StringComparison.Ordinal)], Sample(endpoint[(endpoint.IndexOf(' ', StringComparison.Ordinal) + 1)..], listing));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            // POSTs carry a real antiforgery token (from the page's own form), so a handler's authorization is what answers.
+            if (method == "POST") request.Content = new FormUrlEncodedContent(await AntiforgeryFieldsAsync(client, path));
+            var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var passed = PassedAuthorization(response);
+            if (passed != Allows(access, role))
+            {
+                failures.Add($"{endpoint} as {role}: expected {(Allows(access, role) ? "allowed" : "refused")}, got {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Refused = 401/403, or the authorization challenge's redirect to sign in (always with a ReturnUrl) or to the
+    /// access-denied page; anything else got past authorization (a page's own redirect, 400 for a missing antiforgery token, 404 for a missing resource).
+    /// </summary>
+    private static bool PassedAuthorization(HttpResponseMessage response)
+    {
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) return false;
+        var location = response.Headers.Location?.ToString() ?? "";
+        return !(response.StatusCode == HttpStatusCode.Redirect &&
+                 (location.Contains("/Account/Login?ReturnUrl=", StringComparison.OrdinalIgnoreCase) || location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static async Task<List<KeyValuePair<string, string>>> AntiforgeryFieldsAsync(HttpClient client, string path)
+    {
+        var page = path.Split('?')[0];
+        if (page.Equals("/culture", StringComparison.OrdinalIgnoreCase)) page = "/";
+        var response = await client.GetAsync(new Uri(page, UriKind.Relative), TestContext.Current.CancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK) return [];
+        var token = (await Html.ParseAsync(response)).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        return token is null ? [] : [new("__RequestVerificationToken", token)];
+    }
+
+    private HashSet<string> MappedEndpoints()
+    {
+        var result = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var endpoint in site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
+            if (methods is null || methods.Count == 0)
+            {
+                // Razor pages answer GET (and POST for their forms): named by their GET.
+                result.Add("GET " + pattern);
+                continue;
+            }
+            result.Add((methods.Contains("GET") ? "GET" : methods[0]) + " " + pattern);
+        }
+        return result;
+    }
+
+    private static string Sample(string pattern, Guid listing)
+    {
+        var path = pattern.Replace("{*path:nonfile}", "no-such-page", StringComparison.Ordinal)
+            .Replace("{area}", "auctions", StringComparison.Ordinal)
+            .Replace("{code:int}", "404", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
+            ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
+            : GuidParameter().Replace(path, Guid.NewGuid().ToString());
+        Assert.DoesNotContain("{", path, StringComparison.Ordinal);
+        return path;
+    }
+
+    [GeneratedRegex(@"\{\w+:guid\}")]
+    private static partial Regex GuidParameter();
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class SqliteAuthorizationMatrixTests(SqliteSite site) : AuthorizationMatrixTests(site);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAuthorizationMatrixTests(PostgresSite site) : AuthorizationMatrixTests(site);
