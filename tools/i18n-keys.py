@@ -8,6 +8,7 @@ The Chinese UI text is the resource key; src/TechMarket.Web/Resources/SharedReso
     python3 tools/i18n-keys.py --add todo.json  # merge into the resx (sorted, XML-escaped; empty values skipped)
     python3 tools/i18n-keys.py --check          # exit 1 when keys are missing (what LocalizationTests asserts)
     python3 tools/i18n-keys.py --unused         # resx entries no scanned code uses (a hint, not an error)
+    python3 tools/i18n-keys.py --sort           # after a merge: re-sort the resx, one entry per key (the later one wins)
 
 What counts as a key (tests/TechMarket.Web.Tests/LocalizationTests.cs scans the same way; change both together):
   * T["..."] / @T["..."] in views and t["..."] where a parameter is an IStringLocalizer named t;
@@ -187,12 +188,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--add", metavar="FILE.json", type=Path, help="merge {\"中文\": \"English\"} translations into the resx")
     parser.add_argument("--check", action="store_true", help="exit 1 when keys are missing")
+    parser.add_argument("--sort", action="store_true", help="rewrite the resx sorted, one entry per key")
     parser.add_argument("--unused", action="store_true", help="list resx keys that no scanned code uses")
     parser.add_argument("-v", "--verbose", action="store_true", help="also say where each missing key is used")
     args = parser.parse_args()
 
     if args.add:
         return add_translations(args.add)
+    if args.sort:
+        entries = read_resx()
+        write_resx(entries)
+        print(f"{RESX.relative_to(ROOT).as_posix()}: {len(entries)} entries, sorted", file=sys.stderr)
+        return 0
 
     keys, dynamic = scan()
     translated = read_resx()
