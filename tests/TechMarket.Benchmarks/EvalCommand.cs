@@ -16,7 +16,7 @@ internal static class EvalCommand
         var path = Path.Combine(Path.GetTempPath(), "techmarket-eval", Guid.NewGuid().ToString("N"));
         try
         {
-            using var index = new LuceneCatalogIndex(new LuceneIndexOptions { Path = path, SynonymsPath = Path.Combine(SearchEvaluation.RepositoryRoot, "search-config", "synonyms.txt") });
+            using var index = new LuceneCatalogIndex(new LuceneIndexOptions { Path = path, SynonymsPath = Path.Combine(SearchEvaluation.RepositoryRoot, "search-config", "synonyms.txt"), IndexJiebaFields = true });
             var docs = SearchEvaluation.CatalogueDocuments();
             var started = DateTime.UtcNow;
             await SearchEvaluation.IndexAsync(index, docs, CancellationToken.None);

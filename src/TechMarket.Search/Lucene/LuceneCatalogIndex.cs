@@ -23,6 +23,9 @@ public sealed class LuceneIndexOptions
 
     /// <summary>The shared Solr-format synonyms file; by default the copy of search-config/synonyms.txt next to the binaries.</summary>
     public string? SynonymsPath { get; set; }
+
+    /// <summary>Also index the jieba fields (off: the default tuning does not ask them); the evaluation harness turns it on.</summary>
+    internal bool IndexJiebaFields { get; set; }
 }
 
 /// <summary>
@@ -40,6 +43,11 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     private const int MaxWindow = 10_000;
     private const int MaxFacetValues = 50;
     private static readonly MinimalHtmlEncoder Encoder = new();
+    // Patent and paper boilerplate that says nothing about the subject; more-like-this ignores it.
+    private static readonly HashSet<string> BoilerplateTerms = new(StringComparer.Ordinal)
+    {
+        "一种", "本发明", "发明", "实用新型", "涉及", "及其", "所述", "方法", "提供", "包括", "其中", "进行", "通过", "采用", "研究", "结果", "the", "a", "of", "and",
+    };
 
     private readonly LuceneDirectory directory;
     private readonly Analyzer smartCn = CatalogAnalyzers.SmartCn();
@@ -51,6 +59,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     private readonly SearcherManager searchers;
     private readonly Timer refreshTimer;
     private readonly SynonymRules synonyms;
+    private readonly bool indexJieba;
     private string? fingerprint;
     private Similarity similarity;
     private SearchTuning tuning = SearchTuning.Default;
@@ -67,6 +76,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             [Fields.TitleEnglish] = english, [Fields.AbstractEnglish] = english, [Fields.ClaimsEnglish] = english,
         });
         synonyms = LoadSynonyms(options.SynonymsPath);
+        indexJieba = options.IndexJiebaFields;
         similarity = CreateSimilarity(tuning);
         writer = new IndexWriter(directory, new IndexWriterConfig(Version, indexAnalyzer) { OpenMode = OpenMode.CREATE_OR_APPEND, Similarity = similarity });
         if (DirectoryReader.IndexExists(directory))
@@ -250,7 +260,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             : (smartCn, Fields.Title, Fields.Abstract);
         var text = source.Get(Fields.Title, CultureInfo.InvariantCulture) + "\n" + source.Get(Fields.Abstract, CultureInfo.InvariantCulture);
         var frequencies = AnalyzeWith(analyzer, abstractField, text)
-            .Where(t => t.Length > 1 || !char.IsAsciiLetterOrDigit(t[0]))
+            .Where(t => t.Length > 1 && !BoilerplateTerms.Contains(t)) // single characters (一, 种, a) are too common to tell
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => (Term: g.Key, Tf: g.Count()));
         var numDocs = Math.Max(1, reader.NumDocs);
@@ -262,7 +272,8 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             .Take(25)
             .ToList();
         if (best.Count == 0) return null;
-        var query = new BooleanQuery();
+        // One shared term (e.g. a common word the stop list missed) is not similarity.
+        var query = new BooleanQuery { MinimumNumberShouldMatch = Math.Min(2, best.Count) };
         foreach (var (term, score) in best)
         {
             query.Add(new TermQuery(new Term(titleField, term)) { Boost = (float)score * 2 }, Occur.SHOULD);
@@ -431,7 +442,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         return field;
     }
 
-    private static Document ToLucene(CatalogDocument doc)
+    private Document ToLucene(CatalogDocument doc)
     {
         var d = new Document
         {
@@ -445,7 +456,9 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         var texts = new[] { (doc.Title, 0), (doc.Abstract ?? "", 1), (doc.Claims ?? "", 2) };
         string[][] chains = string.Equals(doc.Language, "en", StringComparison.OrdinalIgnoreCase)
             ? [[Fields.TitleEnglish, Fields.AbstractEnglish, Fields.ClaimsEnglish]]
-            : [[Fields.Title, Fields.Abstract, Fields.Claims], [Fields.TitleJieba, Fields.AbstractJieba, Fields.ClaimsJieba]];
+            : indexJieba
+                ? [[Fields.Title, Fields.Abstract, Fields.Claims], [Fields.TitleJieba, Fields.AbstractJieba, Fields.ClaimsJieba]]
+                : [[Fields.Title, Fields.Abstract, Fields.Claims]];
         foreach (var chain in chains)
         {
             foreach (var (text, i) in texts) d.Add(new TextField(chain[i], text, Field.Store.NO));
