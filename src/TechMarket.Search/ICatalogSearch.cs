@@ -5,6 +5,12 @@ public interface ICatalogSearch
 {
     Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Autocomplete: listings whose title starts with, or contains, what the user has typed so far.</summary>
+    Task<IReadOnlyList<SearchSuggestion>> SuggestAsync(string prefix, int size, CancellationToken cancellationToken);
+
+    /// <summary>More-like-this: listings whose title and abstract share the most telling terms with this one; empty when it is not indexed.</summary>
+    Task<IReadOnlyList<SearchHit>> SimilarAsync(Guid listingId, int size, CancellationToken cancellationToken);
+
     /// <summary>Whether the index answers a trivial query; used by /health.</summary>
     Task<bool> IsHealthyAsync(CancellationToken cancellationToken);
 }

@@ -14,7 +14,7 @@ namespace TechMarket.Infrastructure.Search;
 public sealed class RebuildSearchIndex(TechMarketDbContext db, ICatalogIndexer indexer, ILogger<RebuildSearchIndex> logger)
 {
     /// <summary>Bump when the document mapping or analysis changes: a different version triggers a rebuild.</summary>
-    public const string IndexVersion = "catalogue-v1";
+    public const string IndexVersion = "catalogue-v2";
     private const int BatchSize = 1000;
 
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
@@ -70,6 +70,28 @@ public static class CatalogDocuments
             PriceFen = listing.PriceFen,
             Organization = organization,
             PublishedAt = listing.PublishedAt ?? listing.CreatedAt,
+            Industry = IndustryCode(listing.Industry),
+            IpcCodes = record.IpcCodes.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            LegalStatus = LegalStatus(record.Kind),
+            Trl = listing.Trl,
         };
     }
+
+    /// <summary>Stable codes of the 3+X industries for URLs, the API and the search facet.</summary>
+    public static string? IndustryCode(Industry industry) => industry switch
+    {
+        Industry.Unspecified => null,
+        Industry.NewEnergyVehicles => "new_energy_vehicles",
+        Industry.Biomedicine => "biomedicine",
+        Industry.NextGenIt => "next_gen_it",
+        Industry.FutureIndustries => "future_industries",
+    };
+
+    /// <summary>The record kind implies the legal status until the catalogue tracks it per record (granted, pending; none for results and demands).</summary>
+    private static string? LegalStatus(AssetKind kind) => kind switch
+    {
+        AssetKind.InventionPatent or AssetKind.UtilityModel or AssetKind.Design => "granted",
+        AssetKind.PatentApplication => "pending",
+        AssetKind.ResearchResult or AssetKind.Demand => null,
+    };
 }

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using TechMarket.Search;
+using TechMarket.Search.Lucene;
+using TechMarket.Search.Tests.Eval;
+
+namespace TechMarket.Benchmarks;
+
+/// <summary>
+/// `search [--docs N] [--queries N]`: builds an N-listing index from the real records (repeated, with perturbed
+/// text), then measures single-threaded, in one run: indexing docs/s of a bare SmartCn IndexWriter and of our
+/// indexer; query latency of a bare IndexSearcher (SmartCn terms OR-ed over title/abstract/claims, BM25) over our
+/// index and of our ICatalogSearch (hits + facets + highlights), both with the dev queries.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var docCount = Option(args, "--docs", 100_000);
+        var queryCount = Option(args, "--queries", int.MaxValue);
+        var root = Path.Combine(Path.GetTempPath(), "techmarket-bench", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var docs = Corpus(SearchEvaluation.CatalogueDocuments(), docCount);
+            var queries = SearchEvaluation.DevQueries().Select(q => q.Text).Take(queryCount).ToList();
+            Console.WriteLine($"documents {docs.Count:N0}, queries {queries.Count:N0}, single-threaded, {Environment.ProcessorCount} cores");
+
+            var bareRate = BareIndex(Path.Combine(root, "bare"), docs);
+            Report("indexing, bare SmartCn IndexWriter", bareRate);
+
+            using var index = new LuceneCatalogIndex(new LuceneIndexOptions { Path = Path.Combine(root, "ours"), RefreshInterval = TimeSpan.FromHours(1) });
+            var oursRate = await OurIndexAsync(index, docs);
+            Report("indexing, ICatalogIndexer", oursRate);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours / bare = {oursRate / bareRate:P0}"));
+
+            var bare = BareSearch(Path.Combine(root, "ours"), queries);
+            Report("search, bare IndexSearcher (top 10)", bare);
+            var ours = await OurSearchAsync(index, queries, facets: true);
+            Report("search, ICatalogSearch (top 10 + facets + highlights)", ours);
+            Report("search, ICatalogSearch without facets (top 10 + highlights)", await OurSearchAsync(index, queries, facets: false));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  p95 ours / bare = {Percentile(ours, 0.95) / Percentile(bare, 0.95):F2}x"));
+            return 0;
+        }
+        finally
+        {
+            try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { /* best effort */ }
+        }
+    }
+
+    /// <summary>The real records, then copies whose sentences are rotated and one dropped, so no two texts are equal.</summary>
+    internal static List<CatalogDocument> Corpus(IReadOnlyList<CatalogDocument> real, int count)
+    {
+        var random = new Random(20261101);
+        var docs = new List<CatalogDocument>(count);
+        string[] modes = ["assignment", "ordinary_licence", "exclusive_licence", "equity", "open_licence"];
+        string[] industries = ["new_energy_vehicles", "biomedicine", "next_gen_it", "future_industries"];
+        for (var i = 0; i < count; i++)
+        {
+            var source = real[i % real.Count];
+            var copy = i / real.Count;
+            long? price = random.Next(4) == 0 ? null : random.NextInt64(10_000_00, 10_000_000_00);
+            docs.Add(source with
+            {
+                ListingId = SearchEvaluation.StableGuid(source.RecordId + "#" + copy.ToString(CultureInfo.InvariantCulture)),
+                RecordId = copy == 0 ? source.RecordId : $"{source.RecordId}#{copy}",
+                Title = source.Title,
+                Abstract = copy == 0 ? source.Abstract : Perturb(source.Abstract, random),
+                Claims = copy == 0 ? source.Claims : Perturb(source.Claims, random),
+                TradeModes = [modes[random.Next(modes.Length)]],
+                PriceFen = price,
+                Industry = industries[random.Next(industries.Length)],
+                Trl = random.Next(1, 10),
+                Organization = "示例机构" + random.Next(40).ToString(CultureInfo.InvariantCulture),
+                PublishedAt = T0.AddMinutes(-i),
+            });
+        }
+        return docs;
+    }
+
+    private static string? Perturb(string? text, Random random)
+    {
+        if (string.IsNullOrEmpty(text)) return text;
+        var sentences = text.Split(['。', '；', '.', ';'], StringSplitOptions.RemoveEmptyEntries);
+        if (sentences.Length < 3) return text;
+        var drop = random.Next(sentences.Length);
+        var start = random.Next(sentences.Length);
+        return string.Join("。", Enumerable.Range(0, sentences.Length).Select(k => (start + k) % sentences.Length).Where(k => k != drop).Select(k => sentences[k]));
+    }
+
+    private static double BareIndex(string path, List<CatalogDocument> docs)
+    {
+        using var directory = new NIOFSDirectory(System.IO.Directory.CreateDirectory(path));
+        using var analyzer = new SmartChineseAnalyzer(Version);
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() });
+        var watch = Stopwatch.StartNew();
+        foreach (var doc in docs)
+        {
+            writer.AddDocument(new Document
+            {
+                new StringField("id", doc.ListingId.ToString("N"), Field.Store.YES),
+                new TextField("title", doc.Title, Field.Store.YES),
+                new TextField("abstract", doc.Abstract ?? "", Field.Store.YES),
+                new TextField("claims", doc.Claims ?? "", Field.Store.NO),
+            });
+        }
+        writer.Commit();
+        return docs.Count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> OurIndexAsync(LuceneCatalogIndex index, List<CatalogDocument> docs)
+    {
+        var watch = Stopwatch.StartNew();
+        await index.ResetAsync("bench", CancellationToken.None);
+        foreach (var batch in docs.Chunk(1000)) await index.IndexAsync(batch, CancellationToken.None);
+        await index.CommitAsync(CancellationToken.None);
+        return docs.Count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static List<double> BareSearch(string path, List<string> queries)
+    {
+        using var directory = new NIOFSDirectory(new DirectoryInfo(path));
+        using var reader = DirectoryReader.Open(directory);
+        using var analyzer = new SmartChineseAnalyzer(Version);
+        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        Query Build(string text)
+        {
+            var query = new BooleanQuery();
+            using var stream = analyzer.GetTokenStream("title", text);
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (stream.IncrementToken() && seen.Count < 64)
+            {
+                if (!seen.Add(term.ToString())) continue;
+                foreach (var field in new[] { "title", "abstract", "claims" }) query.Add(new TermQuery(new Term(field, term.ToString())), Occur.SHOULD);
+            }
+            stream.End();
+            return query;
+        }
+        return Measure(queries, text =>
+        {
+            var top = searcher.Search(Build(text), 10);
+            foreach (var sd in top.ScoreDocs) searcher.Doc(sd.Doc);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+    }
+
+    private static Task<List<double>> OurSearchAsync(LuceneCatalogIndex index, List<string> queries, bool facets) =>
+        Measure(queries, text => index.SearchAsync(new SearchQuery { Text = text, Size = 10, IncludeFacets = facets }, CancellationToken.None));
+
+    private static async Task<List<double>> Measure(List<string> queries, Func<string, Task> run)
+    {
+        foreach (var q in queries.Take(200)) await run(q); // warm-up: JIT, caches
+        var timings = new List<double>(queries.Count);
+        foreach (var q in queries)
+        {
+            var watch = Stopwatch.StartNew();
+            await run(q);
+            timings.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return timings;
+    }
+
+    private static void Report(string name, double docsPerSecond) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {docsPerSecond:F0} docs/s"));
+
+    private static void Report(string name, List<double> timings) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: p50 {Percentile(timings, 0.5):F1} ms, p95 {Percentile(timings, 0.95):F1} ms, p99 {Percentile(timings, 0.99):F1} ms, {timings.Count / (timings.Sum() / 1000):F0} queries/s"));
+
+    private static double Percentile(List<double> timings, double p)
+    {
+        var sorted = timings.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
