@@ -21,6 +21,7 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddTechMarketInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddTechMarketIdentity();
+        services.AddSingleton(sp => new Articles.ArticleLibrary(Path.Combine(sp.GetRequiredService<TechMarketPaths>().Content, "articles")));
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>

@@ -25,6 +25,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /About"] = Access.Public,
         ["GET /areas/{area}"] = Access.Public,
         ["GET /search"] = Access.Public,
+        ["GET /articles"] = Access.Public,
+        ["GET /articles/{slug}"] = Access.Public,
         ["GET /listings/{id:guid}"] = Access.Public,
         ["GET /Error"] = Access.Public,
         ["GET /Status/{code:int}"] = Access.Public,
@@ -167,6 +169,7 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
     {
         var path = pattern.Replace("{*path:nonfile}", "no-such-page", StringComparison.Ordinal)
             .Replace("{area}", "auctions", StringComparison.Ordinal)
+            .Replace("{slug}", "ip-pledge-financing", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)

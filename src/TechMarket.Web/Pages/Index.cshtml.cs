@@ -6,8 +6,9 @@ using TechMarket.Infrastructure.Data;
 namespace TechMarket.Web.Pages;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class IndexModel(TechMarketDbContext db) : PageModel
+public sealed class IndexModel(TechMarketDbContext db, TechMarket.Web.Articles.ArticleLibrary articles) : PageModel
 {
+    public IReadOnlyList<TechMarket.Web.Articles.Article> LatestArticles { get; private set; } = [];
     public IReadOnlyList<(AssetKind Kind, int Count)> Counts { get; private set; } = [];
     public int OrganizationCount { get; private set; }
     public IReadOnlyList<ListingCard> Latest { get; private set; } = [];
@@ -18,6 +19,7 @@ public sealed class IndexModel(TechMarketDbContext db) : PageModel
         Counts = [.. (await published.GroupBy(l => l.Record!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderBy(c => c.Key).Select(c => (c.Key, c.Count))];
         OrganizationCount = await db.Organizations.CountAsync(cancellationToken);
+        LatestArticles = [.. articles.All.Take(3)];
         Latest = await ListingCard.Query(db, published.OrderByDescending(l => l.PublishedAt).Take(8)).ToListAsync(cancellationToken);
     }
 }
