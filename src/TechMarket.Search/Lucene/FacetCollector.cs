@@ -5,25 +5,24 @@ using Lucene.Net.Util;
 namespace TechMarket.Search.Lucene;
 
 /// <summary>
-/// Facet counts without Lucene.Net.Facet (not obtainable): every matching document's sorted-set doc values
-/// are counted by ordinal per segment, and ordinals become strings once per segment, not per hit.
+/// Facet counts without Lucene.Net.Facet (not obtainable). Every facet value of a listing is one entry
+/// ("facet\u001fvalue") of a single sorted-set doc-values field, so a matching document costs one doc-values
+/// lookup for all facets, not one per facet (OR queries match most of the index); ordinals are counted per segment
+/// and become strings once per segment, not per hit.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly string[] facets;
-    private readonly Dictionary<string, long>[] totals;
-    private readonly SortedSetDocValues?[] segmentValues;
-    private readonly int[][] segmentCounts;
+    public const string DocValuesField = "dv_facets";
+    private const char Separator = '\u001f';
 
-    public FacetCollector(IReadOnlyList<string> facets)
-    {
-        this.facets = [.. facets];
-        totals = [.. this.facets.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal))];
-        segmentValues = new SortedSetDocValues?[this.facets.Length];
-        segmentCounts = new int[this.facets.Length][];
-    }
+    private readonly HashSet<string> facets;
+    private readonly Dictionary<string, long> totals = new(StringComparer.Ordinal);
+    private SortedSetDocValues? segmentValues;
+    private int[] segmentCounts = [];
 
-    public static string DocValuesField(string facet) => "dv_" + facet;
+    public FacetCollector(IReadOnlyList<string> facets) => this.facets = new HashSet<string>(facets, StringComparer.Ordinal);
+
+    public static BytesRef Entry(string facet, string value) => new(facet + Separator + value);
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -32,59 +31,45 @@ internal sealed class FacetCollector : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        for (var i = 0; i < facets.Length; i++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(DocValuesField(facets[i]));
-            segmentValues[i] = values;
-            segmentCounts[i] = values is null ? [] : new int[values.ValueCount];
-        }
+        segmentValues = context.AtomicReader.GetSortedSetDocValues(DocValuesField);
+        segmentCounts = segmentValues is null ? [] : new int[segmentValues.ValueCount];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < segmentValues.Length; i++)
-        {
-            var values = segmentValues[i];
-            if (values is null) continue;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[i][ord]++;
-        }
+        if (segmentValues is null) return;
+        segmentValues.SetDocument(doc);
+        long ord;
+        while ((ord = segmentValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) segmentCounts[ord]++;
     }
 
     /// <summary>Each facet's values by count (then value), at most <paramref name="maxValues"/> each; facets without values are left out.</summary>
     public IReadOnlyList<Facet> Results(int maxValues)
     {
         FlushSegment();
-        var results = new List<Facet>(facets.Length);
-        for (var i = 0; i < facets.Length; i++)
-        {
-            if (totals[i].Count == 0) continue;
-            results.Add(new Facet(facets[i], [.. totals[i]
-                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+        return [.. totals
+            .Select(kv => (Parts: kv.Key.Split(Separator, 2), Count: kv.Value))
+            .Where(e => e.Parts.Length == 2 && facets.Contains(e.Parts[0]))
+            .GroupBy(e => e.Parts[0], StringComparer.Ordinal)
+            .OrderBy(g => FacetNames.All.ToList().IndexOf(g.Key))
+            .Select(g => new Facet(g.Key, [.. g
+                .OrderByDescending(e => e.Count).ThenBy(e => e.Parts[1], StringComparer.Ordinal)
                 .Take(maxValues)
-                .Select(kv => new FacetValue(kv.Key, kv.Value))]));
-        }
-        return results;
+                .Select(e => new FacetValue(e.Parts[1], e.Count))]))];
     }
 
     private void FlushSegment()
     {
+        if (segmentValues is null) return;
         var bytes = new BytesRef();
-        for (var i = 0; i < facets.Length; i++)
+        for (var ord = 0; ord < segmentCounts.Length; ord++)
         {
-            var values = segmentValues[i];
-            var counts = segmentCounts[i];
-            if (values is null || counts is null) continue;
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0) continue;
-                values.LookupOrd(ord, bytes);
-                var key = bytes.Utf8ToString();
-                totals[i][key] = totals[i].GetValueOrDefault(key) + counts[ord];
-            }
-            segmentValues[i] = null;
-            segmentCounts[i] = [];
+            if (segmentCounts[ord] == 0) continue;
+            segmentValues.LookupOrd(ord, bytes);
+            var key = bytes.Utf8ToString();
+            totals[key] = totals.GetValueOrDefault(key) + segmentCounts[ord];
         }
+        segmentValues = null;
+        segmentCounts = [];
     }
 }

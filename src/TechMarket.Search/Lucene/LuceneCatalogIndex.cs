@@ -493,7 +493,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     {
         if (string.IsNullOrEmpty(value)) return;
         d.Add(new StringField(field, value, store ? Field.Store.YES : Field.Store.NO));
-        d.Add(new SortedSetDocValuesField(FacetCollector.DocValuesField(facet), new BytesRef(value)));
+        d.Add(new SortedSetDocValuesField(FacetCollector.DocValuesField, FacetCollector.Entry(facet, value)));
     }
 
     private static BM25Similarity CreateSimilarity(SearchTuning t) => new BM25Similarity(t.K1, t.B);
