@@ -117,7 +117,8 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
     private async Task BulkAsync(BulkOperationsCollection operations, CancellationToken cancellationToken)
     {
         var response = await client.BulkAsync(new BulkRequest(index) { Operations = operations }, cancellationToken).ConfigureAwait(false);
-        EnsureValid(response, "index documents");
+        // A bulk answer with item errors is not "valid" to the client; the items say which failed.
+        if (!response.ApiCallDetails.HasSuccessfulStatusCode) EnsureValid(response, "index documents");
         // Deleting a listing that was never indexed is not an error (the Lucene engine ignores it too).
         var failed = response.Items.Where(i => i.Error is not null && i.Status != 404).ToList();
         if (failed.Count > 0)
@@ -346,7 +347,7 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
     {
         var request = BuildSuggestRequest(prefix, size);
         if (request is null) return [];
-        var response = await client.SearchAsync<IndexedListing>(request, cancellationToken).ConfigureAwait(false);
+        var response = await client.SearchAsync<SuggestedListing>(request, cancellationToken).ConfigureAwait(false);
         EnsureValid(response, "suggest");
         size = Math.Clamp(size, 1, SearchQuery.MaxSize);
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -72,6 +72,15 @@ internal sealed record IndexedListing
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
 
+/// <summary>The part of <see cref="IndexedListing"/> that suggestions fetch (_source filtered).</summary>
+internal sealed record SuggestedListing
+{
+    [JsonPropertyName("id")] public required string Id { get; init; }
+    [JsonPropertyName("record_id")] public required string RecordId { get; init; }
+    [JsonPropertyName("title")] public string? Title { get; init; }
+    [JsonPropertyName("title_en")] public string? TitleEnglish { get; init; }
+}
+
 /// <summary>Encodes only what HTML needs, like the Lucene engine's snippet encoder: Chinese stays readable.</summary>
 internal static class HtmlText
 {
