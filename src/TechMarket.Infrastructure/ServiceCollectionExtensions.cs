@@ -11,6 +11,7 @@ using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Search;
 using TechMarket.Infrastructure.Seeding;
 using TechMarket.Search;
+using TechMarket.Search.Elasticsearch;
 using TechMarket.Search.Lucene;
 
 namespace TechMarket.Infrastructure;
@@ -54,14 +55,32 @@ public static class ServiceCollectionExtensions
         }
 
         var search = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
-        if (!string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Search:Engine '{search.Engine}' is not available in this build; use Lucene. 搜索引擎配置无效。");
+            services.AddSingleton(new LuceneIndexOptions { Path = paths.LuceneIndex });
+            services.AddSingleton<LuceneCatalogIndex>();
+            services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
+            services.AddSingleton<ICatalogIndexer>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
         }
-        services.AddSingleton(new LuceneIndexOptions { Path = paths.LuceneIndex });
-        services.AddSingleton<LuceneCatalogIndex>();
-        services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
-        services.AddSingleton<ICatalogIndexer>(sp => sp.GetRequiredService<LuceneCatalogIndex>());
+        else if (string.Equals(search.Engine, "Elasticsearch", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!Uri.TryCreate(search.ElasticsearchUrl, UriKind.Absolute, out var url))
+            {
+                throw new InvalidOperationException("Search:Engine is Elasticsearch but Search:ElasticsearchUrl is not an absolute URL. 请配置 Elasticsearch 地址。");
+            }
+            var options = new ElasticsearchIndexOptions
+            {
+                IndexName = string.IsNullOrWhiteSpace(search.ElasticsearchIndex) ? ElasticsearchIndexOptions.DefaultIndexName : search.ElasticsearchIndex,
+                ConfigPath = string.IsNullOrWhiteSpace(search.ElasticsearchConfigPath) ? null : Path.GetFullPath(search.ElasticsearchConfigPath, contentRoot),
+            };
+            services.AddSingleton(sp => new ElasticsearchCatalogIndex(ElasticsearchCatalogIndex.CreateClient(url, search.ElasticsearchApiKey), options));
+            services.AddSingleton<ICatalogSearch>(sp => sp.GetRequiredService<ElasticsearchCatalogIndex>());
+            services.AddSingleton<ICatalogIndexer>(sp => sp.GetRequiredService<ElasticsearchCatalogIndex>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown Search:Engine '{search.Engine}'; use Lucene or Elasticsearch. 搜索引擎配置无效。");
+        }
 
         services.AddScoped<CatalogueSeeder>();
         services.AddScoped<RebuildSearchIndex>();

@@ -38,7 +38,7 @@ public sealed class SearchOptions
 {
     public const string Section = "Search";
 
-    /// <summary>Lucene (embedded default). Elasticsearch is configured here once its adapter exists.</summary>
+    /// <summary>Lucene (embedded default) or Elasticsearch (scale-out; needs <see cref="ElasticsearchUrl"/>).</summary>
     public string Engine { get; set; } = "Lucene";
 
     /// <summary>Folder of the Lucene index; default {DataPath}/index.</summary>
@@ -46,4 +46,13 @@ public sealed class SearchOptions
 
     /// <summary>Base address of the Elasticsearch cluster, for Engine = Elasticsearch.</summary>
     public string? ElasticsearchUrl { get; set; }
+
+    /// <summary>API key for the Elasticsearch cluster; none when security is off (docker-compose).</summary>
+    public string? ElasticsearchApiKey { get; set; }
+
+    /// <summary>Folder of the index definition (catalogue-index.json); default search-config/elasticsearch next to the binaries.</summary>
+    public string? ElasticsearchConfigPath { get; set; }
+
+    /// <summary>Name of the catalogue index; default techmarket-catalogue.</summary>
+    public string? ElasticsearchIndex { get; set; }
 }
