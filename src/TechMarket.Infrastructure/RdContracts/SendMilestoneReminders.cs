@@ -43,7 +43,7 @@ public sealed class SendMilestoneReminders(TechMarketDbContext db, IMailSender m
                 {
                     await mail.SendAsync(new MailMessage(address, subject, "<pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre>", text), cancellationToken);
                 }
-                db.RdRemindersSent.Add(new RdReminderSent { ContractId = record.Id, Milestone = m.Number, Kind = kind, SentAt = now });
+                db.RdRemindersSent.Add(new RdReminderSent { ContractId = record.Id, Milestone = m.Number, Kind = kind, SentAt = now.ToUniversalTime() });
                 await db.SaveChangesAsync(cancellationToken);
                 sent++;
             }
