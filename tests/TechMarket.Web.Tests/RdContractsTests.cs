@@ -65,6 +65,8 @@ public abstract class RdContractsTests(TechMarketSite site)
         Assert.Equal("10", ((IHtmlInputElement)badPlan.QuerySelector("#Input_Milestones_1__AmountWan")!).Value);
         var proposalId = await ProposeAsync(university, demandId);
         var otherProposalId = await ProposeAsync(otherUniversity, demandId);
+        var twice = await Html.ParseAsync(await Html.SubmitAsync(university, await FormAsync(university, $"/demands/{demandId}/propose", "#proposal-form"), ProposalValues("30", "10", "20")));
+        Assert.Contains("已对该需求提交方案", twice.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
 
         // Permissions: a proposal is 404 for everyone but its author, the owner and the center.
         Assert.Equal(HttpStatusCode.NotFound, (await otherUniversity.GetAsync(new Uri($"/proposals/{proposalId}", UriKind.Relative), Ct)).StatusCode);
@@ -235,6 +237,8 @@ public abstract class RdContractsTests(TechMarketSite site)
             Assert.True(scope.ServiceProvider.GetRequiredService<TechMarketDbContext>().RdRemindersSent.Any(r => r.ContractId == contractId && r.Milestone == 1 && r.Kind == "due-soon"));
         }
 
+        // Work does not start before the money is in escrow: no deliverable on an unfunded milestone.
+        Assert.Null((await Html.ParseAsync(await university.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct))).QuerySelector("#m1 .submit-form"));
         await PostAsync(company, contractUrl, "#m1 .fund-form");
         // A file that is not PDF/PNG/JPG/ZIP is refused and nothing is submitted.
         var bad = await SubmitDeliverableAsync(university, contractUrl, 1, "错误格式", Encoding.ASCII.GetBytes("MZ executable"), expectRedirect: false);

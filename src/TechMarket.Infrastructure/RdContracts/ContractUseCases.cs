@@ -112,6 +112,9 @@ public sealed class SubmitDeliverable(TechMarketDbContext db, RdContractStore st
         // Role and state first, so nothing is written for a caller the domain would refuse.
         if (loaded.Contract.RolesOf(caller.Actor) is var roles && !roles.HasFlag(RdRole.Developer))
             return RdOutcome.Refused(RdRefusalCode.WrongRole, "您在本合同中无权执行此操作。", "Your organisation may not do this on this contract.");
+        if (loaded.Contract.Status != DevelopmentContractStatus.InForce
+            || loaded.Contract.Milestones.FirstOrDefault(m => m.Number == milestone) is not { State: MilestoneState.Funded or MilestoneState.Rejected })
+            return RdOutcome.Refused(RdRefusalCode.NotAllowedNow, $"里程碑 {milestone} 当前不能提交交付物（须先托管款项）。", $"Milestone {milestone} cannot take deliverables now (fund it first).");
         var rows = new List<RdDeliverableFile>();
         foreach (var upload in uploads)
         {

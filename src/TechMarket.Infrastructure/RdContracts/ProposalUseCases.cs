@@ -33,6 +33,8 @@ public sealed class SubmitProposal(TechMarketDbContext db, TimeProvider clock)
             return (null, [("", new BilingualText("只有已认证的高校或科研院所可以提交方案", "Only verified universities and institutes submit proposals"))]);
         var demand = await db.Demands.FirstOrDefaultAsync(d => d.Id == demandId, cancellationToken);
         if (demand is null) return (null, [("", new BilingualText("需求不存在", "No such demand"))]);
+        if (await db.Proposals.AnyAsync(p => p.DemandId == demandId && p.AuthorOrganizationId == organizationId && p.Status != ProposalStatus.Declined, cancellationToken))
+            return (null, [("", new BilingualText("贵机构已对该需求提交方案，可在方案页沟通修改", "Your organisation already has a proposal for this demand"))]);
         var now = clock.GetUtcNow();
         var (proposal, errors) = Proposal.Submit(Guid.NewGuid(), demand, organizationId, approach, team, price, form, royaltyBase, basisPoints, plan, RdClock.Today(now), now);
         if (proposal is null) return (null, errors);
