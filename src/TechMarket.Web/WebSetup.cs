@@ -8,6 +8,7 @@ using TechMarket.Web.Api;
 using TechMarket.Web.Connect;
 using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
+using TechMarket.Web.RdContracts;
 
 namespace TechMarket.Web;
 
@@ -22,6 +23,7 @@ internal static class WebSetup
         services.AddTechMarketInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddTechMarketIdentity();
         services.AddSingleton(sp => new Articles.ArticleLibrary(Path.Combine(sp.GetRequiredService<TechMarketPaths>().Content, "articles")));
+        services.AddRdContracts();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -99,6 +101,7 @@ internal static class WebSetup
         }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSearchApi();
+        app.MapRdContracts();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

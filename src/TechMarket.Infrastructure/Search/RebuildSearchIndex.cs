@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TechMarket.Domain.Catalogue;
+using TechMarket.Domain.Demands;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.RdContracts;
 using TechMarket.Search;
 
 namespace TechMarket.Infrastructure.Search;
@@ -20,6 +22,7 @@ public sealed class RebuildSearchIndex(TechMarketDbContext db, ICatalogIndexer i
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
     {
         var published = await PublishedListings().CountAsync(cancellationToken);
+        published += await OpenDemands().CountAsync(cancellationToken);
         return indexer.BuiltFingerprint == IndexVersion && indexer.DocumentCount == published;
     }
 
@@ -43,10 +46,18 @@ public sealed class RebuildSearchIndex(TechMarketDbContext db, ICatalogIndexer i
             after = batch[^1].Listing.Id;
             progress?.Report((done, total));
         }
+        // Directed R&D (issue 8): open demands are catalogue documents of type "demand" (public summary only).
+        var demands = await OpenDemands()
+            .Select(d => new { Demand = d, OrgName = db.Organizations.Where(o => o.Id == d.OwnerOrganizationId).Select(o => o.Name).First() })
+            .ToListAsync(cancellationToken);
+        if (demands.Count > 0) await indexer.IndexAsync([.. demands.Select(d => DemandDocuments.From(d.Demand, d.OrgName))], cancellationToken);
+        done += demands.Count;
         await indexer.CommitAsync(cancellationToken);
         logger.LogInformation("Search index rebuilt with {Count} listings", done);
         return done;
     }
+
+    private IQueryable<Demand> OpenDemands() => db.Demands.AsNoTracking().Where(d => d.Status == DemandStatus.Open);
 
     private IQueryable<Listing> PublishedListings() => db.Listings.AsNoTracking().Where(l => l.Status == ListingStatus.Published);
 }
