@@ -32,7 +32,8 @@ public sealed class RequireDeposit(TechMarketDbContext db, TimeProvider clock)
             State = DepositState.AwaitingPayment,
             PaymentReference = PaymentReferences.New().Value,
             Reason = "待缴纳保证金 deposit required",
-            PayBy = command.PayBy,
+            // PostgreSQL timestamptz takes UTC only; pages show it in Beijing time.
+            PayBy = command.PayBy.ToUniversalTime(),
             CreatedAt = now,
             UpdatedAt = now,
         };
