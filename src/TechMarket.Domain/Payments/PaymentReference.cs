@@ -4,8 +4,8 @@ namespace TechMarket.Domain.Payments;
 
 /// <summary>
 /// 付款识别码: the code a payer writes in the remark (附言) of a bank transfer so the center can match the receipt,
-/// e.g. TM7KQ3M9XHC4. "TM", nine characters from an alphabet without look-alikes (no 0/O, 1/I, Z/2 confusion), and a
-/// Luhn mod 29 check character, so a mistyped character or two swapped neighbours are caught when the receipt is keyed in.
+/// e.g. TM7KQ3M9XHCX. "TM", nine characters from an alphabet without look-alikes (no 0/O, 1/I, Z/2 confusion), and a
+/// mod 29 check character, so a mistyped character or two swapped characters are caught when the receipt is keyed in.
 /// </summary>
 public sealed record PaymentReference
 {
@@ -13,7 +13,7 @@ public sealed record PaymentReference
     public const int BodyLength = 9;
     public const int Length = 2 + BodyLength + 1;
 
-    // 29 symbols (a prime, as Luhn mod N wants): digits 3-9 and A-Z without I, O, S, Z (read as 1, 0, 5, 2 on slips).
+    // 29 symbols (a prime, which the weighted check needs): digits 3-9 and A-Z without I, O, S, Z (read as 1, 0, 5, 2 on slips).
     private const string Alphabet = "3456789ABCDEFGHJKLMNPQRTUVWXY";
 
     private PaymentReference(string value) => Value = value;
@@ -44,22 +44,22 @@ public sealed record PaymentReference
         return true;
     }
 
-    /// <summary>Luhn mod N over the alphabet: catches any single wrong character and most adjacent transpositions.</summary>
+    /// <summary>
+    /// Weighted sum mod 29 with weights 1..9. 29 is prime and the weights are distinct and non-zero, so any single wrong
+    /// character and any swap of two different characters changes the sum. (Luhn mod N needs an even N; a test found
+    /// the collisions it has over 29 symbols.)
+    /// </summary>
     public static char CheckCharacter(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var n = Alphabet.Length;
-        var factor = 2;
         var sum = 0;
-        for (var i = body.Length - 1; i >= 0; i--)
+        for (var i = 0; i < body.Length; i++)
         {
             var code = Alphabet.IndexOf(body[i], StringComparison.Ordinal);
             if (code < 0) throw new ArgumentException($"'{body[i]}' is not a reference character.", nameof(body));
-            var addend = factor * code;
-            factor = factor == 2 ? 1 : 2;
-            sum += addend / n + addend % n;
+            sum += (i + 1) * code;
         }
-        return Alphabet[(n - sum % n) % n];
+        return Alphabet[sum % Alphabet.Length];
     }
 
     public override string ToString() => Value;
