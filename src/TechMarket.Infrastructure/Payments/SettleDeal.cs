@@ -32,7 +32,8 @@ public sealed record SettleDealOutcome(SettleDealRefusal Refusal, SettlementReco
 /// deposits of the subject get their release deadline. The deposit's application, the conclusion entry and the
 /// settlement are one SaveChanges; settling the same deal again returns the first settlement.
 /// </summary>
-public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, CloseDepositSubject closeSubject, TimeProvider clock)
+public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, CloseDepositSubject closeSubject, TimeProvider clock,
+    StripeDepositPayments? stripe = null)
 {
     /// <summary>Exchange practice: the winner signs and pays the balance within 5 working days.</summary>
     public const int BuyerBalanceWorkingDays = 5;
@@ -71,6 +72,13 @@ public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, Cl
             // SPC 2016 Art. 23 / exchange practice: the winner's deposit counts toward the price.
             var domain = deposit.ToDomain();
             var result = domain.ApplyToPrice($"抵作价款 applied to deal {settlementId:N}", now);
+            if (result.IsAccepted && deposit.Channel == PaymentChannel.Card && deposit.StripeHoldMethod == DepositHoldMethod.AuthoriseThenCapture)
+            {
+                // An authorised card deposit counts toward the price only once it is captured (same key on a retry).
+                if (stripe is null || deposit.StripePaymentIntentId is null) throw new InvalidOperationException("A card deposit is applied but Stripe is not configured.");
+                await stripe.CaptureAsync(new StripeDepositHold(deposit.Id, deposit.StripePaymentIntentId, DepositHoldMethod.AuthoriseThenCapture, "", null),
+                    BusinessEventKind.DepositApplied, ct).ConfigureAwait(false);
+            }
             if (result.IsAccepted)
             {
                 deposit.Apply(domain, now);

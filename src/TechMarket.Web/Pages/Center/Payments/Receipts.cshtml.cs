@@ -65,7 +65,7 @@ public sealed class ReceiptsModel(TechMarketDbContext db, RecordBankReceipt reco
         TempData["Message"] = outcome.WasAlreadyRecorded ? $"该笔到账已登记过（{r.BankReference}），未重复记账。"
             : r.Status == BankReceiptStatus.Booked ? $"已入账：{r.Reference} {r.Amount}"
             : $"已登记并标记待核对：{r.Reference} {r.Amount}";
-        return RedirectToPage(new { highlight = r.Id });
+        return RedirectToPage();
     }
 
     private async Task LoadAsync(CancellationToken ct)
