@@ -218,7 +218,17 @@ public abstract class PaymentTests(PaymentsSite site)
         Assert.Equal(DepositState.Released, Deposit(deposit.Id).State);
         var refund = Assert.Single(site.StripeApi.Refunds, r => r.PaymentIntent == intentId);
         Assert.Equal(2_000_000, refund.Amount);
-        Assert.Equal(0, site.WithDb(db => db.Postings.Where(p => p.JournalEntryId != Guid.Empty).Sum(p => p.AmountFen)));
+        Assert.Equal(0, site.WithDb(db => db.Postings.Sum(p => p.AmountFen)));
+
+        // A card payment started but never completed is cancelled at Stripe when the center cancels the deposit.
+        var abandoned = await RequireDepositAsync(center, CompanyOrg, DepositSubjectKind.ListedTrade, Guid.NewGuid(), "1500.00");
+        var startForm = (IHtmlFormElement)(await GetAsync(company, "/Payments")).QuerySelector($"#deposits tr[data-deposit='{abandoned.Id}'] form")!;
+        var abandonedIntent = (await Html.ParseAsync(await Html.SubmitAsync(company, startForm))).QuerySelector("#card-payment")!.GetAttribute("data-payment-intent")!;
+        var cancelForm = (IHtmlFormElement)(await GetAsync(center, "/Center/Payments/Deposits")).QuerySelector($"#all-deposits tr[data-deposit='{abandoned.Id}'] form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, cancelForm)).StatusCode);
+        Assert.Equal(DepositState.Released, Deposit(abandoned.Id).State);
+        Assert.Equal("canceled", site.StripeApi.Intents.Single(i => i.Id == abandonedIntent).Status);
+        Assert.Equal(0, EntriesFor(BusinessEventKind.DepositReleased, abandoned.Id));
     }
 
     [Fact]

@@ -55,6 +55,13 @@ public sealed class ReleaseDeposit(TechMarketDbContext db, PostJournalEntry post
             external = record.StripePaymentIntentId;
         }
 
+        else if (!wasPaid && record.StripePaymentIntentId is not null && stripe is not null)
+        {
+            // A card payment was started but not completed: cancel it, so it cannot be paid into a closed deposit.
+            var started = new StripeDepositHold(record.Id, record.StripePaymentIntentId, DepositHoldMethod.AuthoriseThenCapture, "", null);
+            await stripe.ReleaseAsync(started, record.Required, ct).ConfigureAwait(false);
+        }
+
         var deposit = record.ToDomain();
         var result = deposit.Release(reason, now);
         if (!result.IsAccepted) return new ReleaseOutcome(ReleaseRefusal.AlreadyClosed, record, null);
