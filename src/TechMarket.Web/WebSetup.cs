@@ -9,6 +9,7 @@ using TechMarket.Web.Connect;
 using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
 using TechMarket.Web.RdContracts;
+using TechMarket.Web.Payments;
 
 namespace TechMarket.Web;
 
@@ -24,6 +25,7 @@ internal static class WebSetup
         builder.AddTechMarketIdentity();
         services.AddSingleton(sp => new Articles.ArticleLibrary(Path.Combine(sp.GetRequiredService<TechMarketPaths>().Content, "articles")));
         services.AddRdContracts();
+        builder.AddPayments();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -102,6 +104,7 @@ internal static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSearchApi();
         app.MapRdContracts();
+        app.MapPayments();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

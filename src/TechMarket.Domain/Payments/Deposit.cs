@@ -83,6 +83,18 @@ public sealed class Deposit
         return new Deposit(id, organizationId, subject, required);
     }
 
+    /// <summary>
+    /// A deposit as persisted: its state and channel as last saved. The history stays in the audit log, not here;
+    /// transitions from a restored deposit are checked and keyed exactly as from a new one.
+    /// </summary>
+    public static Deposit Restore(Guid id, Guid organizationId, DepositSubject subject, Money required, DepositState state, PaymentChannel? channel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(required.Fen, nameof(required));
+        if (state is DepositState.Held or DepositState.Applied or DepositState.Forfeited && channel is null)
+            throw new ArgumentException("A paid deposit knows how it was paid.", nameof(channel));
+        return new Deposit(id, organizationId, subject, required) { State = state, Channel = channel };
+    }
+
     /// <summary>Records the receipt (bank transfer matched by the center, or a card authorisation).</summary>
     public DepositOutcome RecordPayment(Money amount, PaymentChannel channel, string reason, DateTimeOffset now)
     {

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Payments;
+using TechMarket.Infrastructure.Data;
+
+namespace TechMarket.Infrastructure.Payments;
+
+/// <summary>No deposit, no bid (SPC 2016 Art. 17): true only while the organisation's deposit for the subject is held.</summary>
+public sealed class LedgerDepositGate(TechMarketDbContext db) : IDepositGate
+{
+    public Task<bool> IsHeldAsync(Guid organizationId, DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken) =>
+        db.Deposits.AsNoTracking().AnyAsync(d => d.OrganizationId == organizationId && d.SubjectKind == kind && d.SubjectId == subjectId
+            && d.State == DepositState.Held, cancellationToken);
+}

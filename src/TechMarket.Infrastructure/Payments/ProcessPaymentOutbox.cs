@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Stripe;
+using TechMarket.Domain.Payments;
+using TechMarket.Domain.Shared;
+using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Payments.Persistence;
+using PaymentRecord = TechMarket.Infrastructure.Payments.Persistence.PaymentRecord;
+
+namespace TechMarket.Infrastructure.Payments;
+
+/// <summary>
+/// Works through payment_outbox. Each message is claimed first (a conditional update, so two processors never take the
+/// same one), then handled; handling is idempotent anyway (ledger keys), so a crash after the work and before the
+/// "processed" mark only repeats a no-op.
+/// </summary>
+public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJournalEntry post, TimeProvider clock, ILogger<ProcessPaymentOutbox> logger)
+{
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    public const int MaxAttempts = 10;
+
+    /// <summary>Processes what is due; returns how many messages were handled.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var handled = 0;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var next = await db.PaymentOutbox.AsNoTracking()
+                .Where(m => m.ProcessedAt == null && m.Attempts < MaxAttempts && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.CreatedAt).Select(m => new { m.Id, m.ClaimedUntil }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (next is null) return handled;
+            var claimedUntil = now + ClaimFor;
+            var claimed = await db.PaymentOutbox.Where(m => m.Id == next.Id && m.ProcessedAt == null && m.ClaimedUntil == next.ClaimedUntil)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil).SetProperty(m => m.Attempts, m => m.Attempts + 1), ct).ConfigureAwait(false);
+            if (claimed == 0) continue;
+            var message = await db.PaymentOutbox.AsNoTracking().FirstAsync(m => m.Id == next.Id, ct).ConfigureAwait(false);
+            string? error = null;
+            try
+            {
+                error = message.Kind switch
+                {
+                    ReceiveStripeWebhook.OutboxKind => await HandleStripeEventAsync(message.Payload, ct).ConfigureAwait(false),
+                    _ => $"Unknown outbox kind {message.Kind}.",
+                };
+            }
+            catch (Exception ex) when (ex is DbUpdateException or StripeException or InvalidOperationException or System.Text.Json.JsonException)
+            {
+                db.ChangeTracker.Clear();
+                LogFailed(logger, ex, message.Id);
+                await db.PaymentOutbox.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.LastError, Truncate(ex.Message)).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct).ConfigureAwait(false);
+                continue;
+            }
+            var done = clock.GetUtcNow();
+            await db.PaymentOutbox.Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, done).SetProperty(m => m.LastError, error is null ? null : Truncate(error)), ct).ConfigureAwait(false);
+            handled++;
+        }
+    }
+
+    /// <summary>Returns a note when the event was deliberately not booked (kept on the message for the center).</summary>
+    private async Task<string?> HandleStripeEventAsync(string json, CancellationToken ct)
+    {
+        var stripeEvent = EventUtility.ParseEvent(json, throwOnApiVersionMismatch: false);
+        if (stripeEvent.Data?.Object is not PaymentIntent intent) return null;
+        // Money is held once the card is authorised (manual capture) or taken (automatic capture).
+        if (stripeEvent.Type is not (EventTypes.PaymentIntentAmountCapturableUpdated or EventTypes.PaymentIntentSucceeded)) return null;
+        if (intent.Metadata is null || !intent.Metadata.TryGetValue("deposit_id", out var depositText) || !Guid.TryParse(depositText, out var depositId))
+            return "PaymentIntent without deposit_id";
+        var record = await db.Deposits.FirstOrDefaultAsync(d => d.Id == depositId, ct).ConfigureAwait(false);
+        if (record is null) return $"Unknown deposit {depositId:N}";
+        if (record.State != DepositState.AwaitingPayment) return null; // a later stage of a deposit already booked
+        if (!string.Equals(intent.Currency, StripeDepositPayments.Currency, StringComparison.OrdinalIgnoreCase)) return $"Currency {intent.Currency}";
+        var amount = new Money(stripeEvent.Type == EventTypes.PaymentIntentSucceeded ? intent.AmountReceived : intent.AmountCapturable);
+        var now = clock.GetUtcNow();
+        var deposit = record.ToDomain();
+        var result = deposit.RecordPayment(amount, PaymentChannel.Card, $"银行卡支付 card {intent.Id}", now);
+        if (!result.IsAccepted) return $"Not booked: {result.Refusal} ({amount})";
+        record.Apply(deposit, now);
+        record.StripePaymentIntentId ??= intent.Id;
+        db.PaymentRecords.Add(new PaymentRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Direction = PaymentDirection.Incoming,
+            Purpose = PaymentPurpose.Deposit,
+            OrganizationId = record.OrganizationId,
+            AmountFen = amount.Fen,
+            Channel = PaymentChannel.Card,
+            ExternalReference = intent.Id,
+            PaymentReference = record.PaymentReference,
+            DepositId = record.Id,
+            JournalKey = result.Entry!.Key.Value,
+            At = now,
+        });
+        await post.RunAsync([result.Entry!], "deposit.paid", $"stripe {stripeEvent.Id}", ct).ConfigureAwait(false);
+        return null;
+    }
+
+    private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment outbox message {MessageId} failed; it will be retried.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid messageId);
+}

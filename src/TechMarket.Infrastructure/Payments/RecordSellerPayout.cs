@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Payments;
+using TechMarket.Domain.Shared;
+using TechMarket.Infrastructure.Audit;
+using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Payments.Persistence;
+
+namespace TechMarket.Infrastructure.Payments;
+
+public enum PayoutRefusal
+{
+    None,
+    NotFound,
+    /// <summary>The platform pays the seller only from the buyer's money: the buyer has not paid in full yet.</summary>
+    BuyerNotPaid,
+    /// <summary>More than what is still owed to the seller.</summary>
+    AmountAboveOutstanding,
+}
+
+public sealed record PayoutOutcome(PayoutRefusal Refusal, PaymentRecord? Payment, bool WasAlreadyRecorded = false)
+{
+    public bool Succeeded => Refusal == PayoutRefusal.None;
+}
+
+/// <summary>
+/// 支付卖方: the center records the transfer to the seller. The form's key names the payout, so sending the form twice
+/// posts once; the settlement's paid amount is a concurrency token, so two different payouts cannot overpay.
+/// </summary>
+public sealed class RecordSellerPayout(TechMarketDbContext db, PostJournalEntry post, ICurrentActor actor, TimeProvider clock)
+{
+    public async Task<PayoutOutcome> RunAsync(Guid settlementId, Guid payoutId, Money amount, string bankReference, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bankReference);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(amount.Fen, nameof(amount));
+        for (var attempt = 0; ; attempt++)
+        {
+            var key = IdempotencyKey.For(new BusinessEventRef(BusinessEventKind.SellerPaidOut, payoutId)).Value;
+            var earlier = await db.PaymentRecords.AsNoTracking().FirstOrDefaultAsync(p => p.JournalKey == key, ct).ConfigureAwait(false);
+            if (earlier is not null) return new PayoutOutcome(PayoutRefusal.None, earlier, WasAlreadyRecorded: true);
+            var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.Id == settlementId, ct).ConfigureAwait(false);
+            if (settlement is null) return new PayoutOutcome(PayoutRefusal.NotFound, null);
+            if (settlement.State == SettlementState.AwaitingBuyer) return new PayoutOutcome(PayoutRefusal.BuyerNotPaid, null);
+            if (amount > settlement.SellerOutstanding) return new PayoutOutcome(PayoutRefusal.AmountAboveOutstanding, null);
+
+            var now = clock.GetUtcNow();
+            var entry = settlement.ToDomain().SellerPaidOut(payoutId, amount, now);
+            settlement.SellerPaidFen += amount.Fen;
+            if (settlement.SellerOutstanding == Money.Zero) settlement.State = SettlementState.Settled;
+            var payment = new PaymentRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                Direction = PaymentDirection.Outgoing,
+                Purpose = PaymentPurpose.SellerPayout,
+                OrganizationId = settlement.SellerOrganizationId,
+                AmountFen = amount.Fen,
+                Channel = PaymentChannel.BankTransfer,
+                ExternalReference = bankReference.Trim(),
+                SettlementId = settlement.Id,
+                JournalKey = entry.Key.Value,
+                At = now,
+                RecordedBy = actor.UserId,
+            };
+            db.PaymentRecords.Add(payment);
+            try
+            {
+                var posted = await post.RunAsync([entry], "settlement.seller_paid", bankReference, ct).ConfigureAwait(false);
+                if (posted == PostingResult.Posted) return new PayoutOutcome(PayoutRefusal.None, payment);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+            if (attempt >= 3) throw new InvalidOperationException("The payout could not be recorded after repeated conflicts.");
+        }
+    }
+}
