@@ -304,6 +304,8 @@ public abstract class PledgeFinancingTests(TechMarketSite site)
         var patent = SeedPatent();
         var company = await Accounts.SignedInAsync(site, Accounts.Company);
         var page = await Html.ParseAsync(await company.GetAsync(new Uri("/pledges/new", UriKind.Relative), Ct));
+        // The demo register entries (演示数据) are offered with their badge.
+        Assert.True(page.QuerySelectorAll("#new-pledge-form .demo-badge").Length >= PatentRegisterSeeder.DemoPatentCount);
         var response = await PostPairsAsync(company, (IHtmlFormElement)page.QuerySelector("#new-pledge-form")!,
             [new("Input.Patents", patent), new("Input.AmountWanYuan", "-5"), new("Input.TermMonths", ""), new("Input.Purpose", "采购设备")]);
         var again = await Html.ParseAsync(response);
