@@ -159,6 +159,36 @@ public abstract class PledgeFinancingTests(TechMarketSite site)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("登记前检查未通过", (await Html.ParseAsync(refused)).QuerySelector("#filing-error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("ContractsSigned", await StateAsync(company, id));
+
+        // The lender's portfolio flags the case: a patent expires before the debt matures, another is in fee arrears.
+        var portfolio = await Html.ParseAsync(await lender.GetAsync(new Uri("/pledges", UriKind.Relative), Ct));
+        var flag = portfolio.QuerySelector($"tr[data-case='{id}'] .case-alerts")!;
+        Assert.Contains($"专利 {expiring} 于", flag.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.Contains("早于债务到期日", flag.GetAttribute("title"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_co_owner_joining_as_pledgor_passes_the_co_owner_check_and_sees_the_case()
+    {
+        site.SkipUnlessAvailable();
+        var coOwned = SeedPatent(coOwnedWithUniversity: true);
+        var company = await Accounts.SignedInAsync(site, Accounts.Company);
+        var lender = await Accounts.SignedInAsync(site, Accounts.Lender);
+        var university = await Accounts.SignedInAsync(site, Accounts.University);
+        var page = await Html.ParseAsync(await company.GetAsync(new Uri("/pledges/new", UriKind.Relative), Ct));
+        var created = await PostPairsAsync(company, (IHtmlFormElement)page.QuerySelector("#new-pledge-form")!,
+            [new("Input.Patents", coOwned), new("Input.AmountWanYuan", "100"), new("Input.TermMonths", "12"), new("Input.ThirdPartyPledgorId", University.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        Assert.Contains("申请人/出质人", (await Html.ParseAsync(await university.GetAsync(new Uri($"/pledges/{id}", UriKind.Relative), Ct))).QuerySelector("#my-roles")!.TextContent, StringComparison.Ordinal);
+
+        await ToApprovedAsync(company, lender, id);
+        var contract = Contract(Today, Today.AddMonths(12), flowClause: false);
+        await ActAsync(lender, id, "SignContracts", contract);
+        await ActAsync(university, id, "SignContracts", contract);
+        var checks = await Html.ParseAsync(await company.GetAsync(new Uri($"/pledges/{id}/file", UriKind.Relative), Ct));
+        Assert.Equal("true", checks.QuerySelector($"#filing-checks [data-check={FilingCheck.AllCoOwnersJoined}]")!.GetAttribute("data-passed"));
+        Assert.Equal(9, checks.QuerySelectorAll("#filing-checks [data-passed=true]").Length);
     }
 
     [Fact]

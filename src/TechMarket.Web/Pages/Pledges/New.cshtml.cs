@@ -32,7 +32,13 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
 
         [StringLength(500, ErrorMessage = "用途不超过 500 字。 / At most 500 characters.")]
         public string? Purpose { get; set; }
+
+        /// <summary>A co-owner joining as pledgor (Patent Law Art. 14: pledging a co-owned patent needs every co-owner).</summary>
+        public Guid? ThirdPartyPledgorId { get; set; }
     }
+
+    public sealed record CoOwner(Guid Id, string Name);
+    public IReadOnlyList<CoOwner> CoOwners { get; private set; } = [];
 
     public sealed record OwnPatent(string Number, string Title, string Status, DateOnly ExpiresOn, bool IsDemo, bool Pledged);
 
@@ -49,7 +55,7 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
             await LoadAsync(cancellationToken);
             return Page();
         }
-        var result = await create.RunAsync(actor, new NewPledgeCase(actor.OrganizationId, null, Input.Patents,
+        var result = await create.RunAsync(actor, new NewPledgeCase(actor.OrganizationId, Input.ThirdPartyPledgorId, Input.Patents,
             Money.FromWanYuan(Input.AmountWanYuan!.Value), Input.TermMonths!.Value, Input.Purpose), cancellationToken);
         if (!result.Created)
         {
@@ -66,6 +72,8 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
         var rows = await db.PatentRights.AsNoTracking().Where(p => p.Patentees.Any(o => o.OrganizationId == org)).OrderBy(p => p.Number).ToListAsync(cancellationToken);
         var numbers = rows.Select(r => r.Number).ToList();
         var pledged = await db.PatentPledges.AsNoTracking().Where(p => numbers.Contains(p.PatentNumber) && p.ReleasedOn == null).Select(p => p.PatentNumber).ToListAsync(cancellationToken);
+        CoOwners = await db.PatentRights.AsNoTracking().Where(p => numbers.Contains(p.Number)).SelectMany(p => p.Patentees)
+            .Where(o => o.OrganizationId != org).Select(o => new CoOwner(o.OrganizationId, o.Name)).Distinct().ToListAsync(cancellationToken);
         Patents = [.. rows.Select(r => new OwnPatent(r.Number, r.Title, PledgeDisplay.Status(r.Status), r.ExpiresOn, r.IsDemo, pledged.Contains(r.Number)))];
     }
 }
