@@ -345,6 +345,25 @@ public abstract class PledgeFinancingTests(TechMarketSite site)
         Assert.True(((IHtmlInputElement)again.QuerySelector($"#patent-{patent}")!).IsChecked);
     }
 
+    [Fact]
+    public async Task Two_people_moving_the_same_case_at_once_cannot_both_save()
+    {
+        site.SkipUnlessAvailable();
+        var patent = SeedPatent();
+        var company = await Accounts.SignedInAsync(site, Accounts.Company);
+        var id = await CreateCaseAsync(company, [patent]);
+        var actor = new PledgeActor(Company, Guid.NewGuid());
+        using var first = site.Services.CreateScope();
+        using var second = site.Services.CreateScope();
+        var a = (await first.ServiceProvider.GetRequiredService<PledgeCaseStore>().FindAsync(id, actor, Ct))!;
+        var b = (await second.ServiceProvider.GetRequiredService<PledgeCaseStore>().FindAsync(id, actor, Ct))!;
+        Assert.True(a.Case.RequestValuation(actor, Evaluator, TimeProvider.System.GetUtcNow()).IsDone);
+        Assert.True(b.Case.RequestValuation(actor, Evaluator, TimeProvider.System.GetUtcNow()).IsDone);
+        await first.ServiceProvider.GetRequiredService<PledgeCaseStore>().SaveAsync(a, "RequestValuation", null, Ct);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.ServiceProvider.GetRequiredService<PledgeCaseStore>().SaveAsync(b, "RequestValuation", null, Ct));
+        Assert.Single((await Html.ParseAsync(await company.GetAsync(new Uri($"/pledges/{id}", UriKind.Relative), Ct))).QuerySelectorAll("#audit-trail li"));
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private string SeedPatent(bool coOwnedWithUniversity = false, PatentProceedings proceedings = PatentProceedings.None, DateOnly? expiresOn = null)

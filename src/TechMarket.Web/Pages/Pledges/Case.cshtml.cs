@@ -215,6 +215,21 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
         return list;
     }
 
+    /// <summary>Two people moving the same case at once: the second save fails on the concurrency stamp and is shown the case as it now is.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Exception is DbUpdateConcurrencyException && context.HandlerArguments.TryGetValue("id", out var raw) && raw is Guid id)
+        {
+            executed.ExceptionHandled = true;
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", "案件已被他人更新，请核对后重试。 / Someone else has just updated the case; check it and try again.");
+            executed.Result = await RedisplayAsync(id, HttpContext.RequestAborted);
+        }
+    }
+
     private PledgeActor Actor => User.PledgeActor() ?? throw new InvalidOperationException("OrganizationMember guarantees an organisation.");
     private DateTimeOffset Now => clock.GetUtcNow();
 
