@@ -6,6 +6,8 @@ using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Api;
 using TechMarket.Web.Connect;
+using TechMarket.Web.Financing;
+using TechMarket.Infrastructure.Financing;
 using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
 using TechMarket.Web.RdContracts;
@@ -26,6 +28,7 @@ internal static class WebSetup
         services.AddSingleton(sp => new Articles.ArticleLibrary(Path.Combine(sp.GetRequiredService<TechMarketPaths>().Content, "articles")));
         services.AddRdContracts();
         builder.AddPayments();
+        services.AddFinancing();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -105,6 +108,7 @@ internal static class WebSetup
         app.MapSearchApi();
         app.MapRdContracts();
         app.MapPayments();
+        app.MapFinancing();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -8,7 +8,7 @@ namespace TechMarket.Domain.Financing;
 /// 知识产权质押融资 case: a company pledges patents to a lender for a loan. The states and who may move them
 /// come from <see cref="PledgeWorkflow"/>; every transition is audited. Expected refusals are values.
 /// </summary>
-public sealed class PledgeCase
+public sealed partial class PledgeCase
 {
     private readonly List<Guid> pledgors = [];
     private readonly List<string> patentNumbers = [];
