@@ -4,13 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-<<<<<<< HEAD
 using System.Security.Cryptography.X509Certificates;
 using TechMarket.Tests.Shared;
-=======
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
->>>>>>> pledgeweb
 
 namespace TechMarket.Browser.Tests;
 
@@ -35,31 +30,11 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("TechMarket:DataPath", dataPath);
-<<<<<<< HEAD
         Directory.CreateDirectory(dataPath);
         builder.UseSetting("Identity:SigningCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "signing.pfx"), X509KeyUsageFlags.DigitalSignature));
         builder.UseSetting("Identity:EncryptionCertificate:Path", TestCertificates.Write(Path.Combine(dataPath, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment));
         builder.UseSetting("Identity:RequireHttps", "false");
         builder.UseSetting("Identity:SeedDemoAccounts", "true");
-=======
-        // As the HTTP tests' site does: demo accounts to sign in with, certificate files made fresh per site (outside
-        // Development the site refuses to start without them), plain http on the loopback socket.
-        Directory.CreateDirectory(dataPath);
-        builder.UseSetting("Identity:SigningCertificate:Path", WriteCertificate(Path.Combine(dataPath, "signing.pfx"), X509KeyUsageFlags.DigitalSignature));
-        builder.UseSetting("Identity:EncryptionCertificate:Path", WriteCertificate(Path.Combine(dataPath, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment));
-        builder.UseSetting("Identity:RequireHttps", "false");
-        builder.UseSetting("Identity:SeedDemoAccounts", "true");
-    }
-
-    private static string WriteCertificate(string path, X509KeyUsageFlags usage)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=TechMarket browser test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
-        return path;
->>>>>>> pledgeweb
     }
 
     public async ValueTask InitializeAsync()
