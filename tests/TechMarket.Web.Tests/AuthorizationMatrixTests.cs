@@ -62,6 +62,38 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /Center/Verification"] = Access.Center,
         ["GET /Center/Audit"] = Access.CenterOrAdmin,
         ["GET /Admin/Clients"] = Access.Admin,
+        // Directed R&D (issue 8)
+        ["GET /demands"] = Access.Public,
+        ["GET /demands/{id:guid}"] = Access.Public,
+        ["GET /api/v1/demands"] = Access.Public,
+        ["GET /demands/new"] = Access.Verified,
+        ["GET /demands/{id:guid}/propose"] = Access.Verified,
+        ["GET /proposals/{id:guid}"] = Access.Member,
+        ["GET /contracts"] = Access.Member,
+        ["GET /contracts/{id:guid}"] = Access.Member,
+        ["GET /contracts/{id:guid}/print"] = Access.Member,
+        ["GET /contracts/{id:guid}/registration"] = Access.Member,
+        ["GET /contracts/{contractId:guid}/files/{fileId:guid}"] = Access.SignedIn,
+        // Payments (issue 6); the webhook is anonymous and checks Stripe's signature instead.
+        ["POST /webhooks/stripe"] = Access.Public,
+        ["GET /Payments"] = Access.Member,
+        ["GET /Payments/Index"] = Access.Member,
+        ["GET /Payments/Ledger"] = Access.Member,
+        ["GET /Payments/Receipt/{id:guid}"] = Access.SignedIn,
+        ["GET /Center/Payments/Deposits"] = Access.Center,
+        ["GET /Center/Payments/Flagged"] = Access.Center,
+        ["GET /Center/Payments/Ledger"] = Access.Center,
+        ["GET /Center/Payments/Receipts"] = Access.Center,
+        ["GET /Center/Payments/Settlements"] = Access.Center,
+        ["GET /Center/Payments/Slip/{id:guid}"] = Access.Center,
+        // IP-pledge financing (issue 9)
+        ["GET /pledges"] = Access.Member,
+        ["GET /pledges/new"] = Access.Verified,
+        ["GET /pledges/{id:guid}"] = Access.Member,
+        ["GET /pledges/{id:guid}/file"] = Access.Member,
+        ["GET /pledges/{id:guid}/valuation-report"] = Access.Member,
+        ["GET /pledges/export.{format}"] = Access.Center,
+        ["GET /Center/Pledges"] = Access.Center,
     };
 
     /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
@@ -170,11 +202,12 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         var path = pattern.Replace("{*path:nonfile}", "no-such-page", StringComparison.Ordinal)
             .Replace("{area}", "auctions", StringComparison.Ordinal)
             .Replace("{slug}", "ip-pledge-financing", StringComparison.Ordinal)
+            .Replace("{format}", "csv", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal);
         path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
             ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
-            : GuidParameter().Replace(path, Guid.NewGuid().ToString());
+            : GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         return path;
     }

@@ -1,0 +1,1010 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Marketplace : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "bank_receipts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FormKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BankReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PayerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SlipFile = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SlipContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DepositId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SettlementId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bank_receipts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deposits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RequiredFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    PayBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubjectClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReleaseDueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StripePaymentIntentId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StripeHoldMethod = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deposits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_deposits_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "journal_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CauseKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CauseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    PostedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PostedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_journal_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patent_rights",
+                columns: table => new
+                {
+                    Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FiledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Proceedings = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAnnualFeeDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SourceRecordId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_patent_rights", x => x.Number);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ExternalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    DepositId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SettlementId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BankReceiptId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    JournalKey = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pledge_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ApplicantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ThirdPartyPledgorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EvaluatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LenderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RequestedAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedTermMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    ApprovedAmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ValuationReportFile = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledge_cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pledge_cases_organizations_ApplicantId",
+                        column: x => x.ApplicantId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_pledge_cases_organizations_EvaluatorId",
+                        column: x => x.EvaluatorId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_pledge_cases_organizations_LenderId",
+                        column: x => x.LenderId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_pledge_cases_organizations_ThirdPartyPledgorId",
+                        column: x => x.ThirdPartyPledgorId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClientOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeveloperOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProjectName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentScopeAndRequirements = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PlanPlaceAndManner = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Confidentiality = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AcceptanceStandardAndMethod = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PaymentForm = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FixedAmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RoyaltyBase = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RoyaltyBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_contracts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_deliverable_files",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_deliverable_files", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_demands",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PublicSummary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Problem = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    GoalsAndIndicators = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    BudgetMinFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    BudgetMaxFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SelectedProposalId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_demands", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_demands_organizations_OwnerOrganizationId",
+                        column: x => x.OwnerOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_milestone_escrow",
+                columns: table => new
+                {
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<int>(type: "INTEGER", nullable: false),
+                    FundedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReleasedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    RefundedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_milestone_escrow", x => new { x.ContractId, x.Milestone });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_reminders_sent",
+                columns: table => new
+                {
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Milestone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_reminders_sent", x => new { x.ContractId, x.Milestone, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settlements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    BuyerRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    SellerRateBasisPoints = table.Column<int>(type: "INTEGER", nullable: false),
+                    BuyerCommissionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SellerCommissionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppliedDepositFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppliedDepositId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    BuyerOwesFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SellerReceivesFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    BuyerPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SellerPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaymentReference = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ConcludedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BuyerDueBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    SellerPayoutDueBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_settlements", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stripe_object_stages",
+                columns: table => new
+                {
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stripe_object_stages", x => x.ObjectId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "stripe_webhook_events",
+                columns: table => new
+                {
+                    EventId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Stage = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_stripe_webhook_events", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "postings",
+                columns: table => new
+                {
+                    JournalEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountKind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Party = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_postings", x => new { x.JournalEntryId, x.Line });
+                    table.ForeignKey(
+                        name: "FK_postings_journal_entries_JournalEntryId",
+                        column: x => x.JournalEntryId,
+                        principalTable: "journal_entries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patent_right_patentees",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PatentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_patent_right_patentees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_patent_right_patentees_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_patent_right_patentees_patent_rights_PatentNumber",
+                        column: x => x.PatentNumber,
+                        principalTable: "patent_rights",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "lender_consents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PledgeCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<int>(type: "INTEGER", nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Proceeds = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_lender_consents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_lender_consents_patent_rights_PatentNumber",
+                        column: x => x.PatentNumber,
+                        principalTable: "patent_rights",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_lender_consents_pledge_cases_PledgeCaseId",
+                        column: x => x.PledgeCaseId,
+                        principalTable: "pledge_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "patent_pledges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PledgeCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LenderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LenderName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NoticeNumber = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegisteredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReleasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_patent_pledges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_patent_pledges_patent_rights_PatentNumber",
+                        column: x => x.PatentNumber,
+                        principalTable: "patent_rights",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_patent_pledges_pledge_cases_PledgeCaseId",
+                        column: x => x.PledgeCaseId,
+                        principalTable: "pledge_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pledge_case_patents",
+                columns: table => new
+                {
+                    PledgeCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatentNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledge_case_patents", x => new { x.PledgeCaseId, x.PatentNumber });
+                    table.ForeignKey(
+                        name: "FK_pledge_case_patents_patent_rights_PatentNumber",
+                        column: x => x.PatentNumber,
+                        principalTable: "patent_rights",
+                        principalColumn: "Number",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_pledge_case_patents_pledge_cases_PledgeCaseId",
+                        column: x => x.PledgeCaseId,
+                        principalTable: "pledge_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pledge_realisation_requests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PledgeCaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConsignorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatentNumbers = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OutstandingPrincipalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuctionId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pledge_realisation_requests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pledge_realisation_requests_pledge_cases_PledgeCaseId",
+                        column: x => x.PledgeCaseId,
+                        principalTable: "pledge_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_contract_actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ActorOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActorIsCenter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Milestone = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Files = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FilingRight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ClientMayUseFree = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ClientHasFirstRefusal = table.Column<bool>(type: "INTEGER", nullable: true),
+                    AnyPartnerMayVetoFiling = table.Column<bool>(type: "INTEGER", nullable: true),
+                    KnowHow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    KnowHowAgreement = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RiskAgreed = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_contract_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_contract_actions_rd_contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "rd_contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_contract_milestones",
+                columns: table => new
+                {
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deliverable = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_contract_milestones", x => new { x.ContractId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_rd_contract_milestones_rd_contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "rd_contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_nda_acceptances",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TypedName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_nda_acceptances", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_nda_acceptances_rd_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "rd_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_proposals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DemandId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Approach = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    PriceFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaymentForm = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RoyaltyBase = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    RoyaltyBasisPoints = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    DeclineText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_proposals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_proposals_organizations_AuthorOrganizationId",
+                        column: x => x.AuthorOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rd_proposals_rd_demands_DemandId",
+                        column: x => x.DemandId,
+                        principalTable: "rd_demands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_proposal_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_proposal_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_proposal_messages_rd_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "rd_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_proposal_milestones",
+                columns: table => new
+                {
+                    ProposalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Deliverable = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_proposal_milestones", x => new { x.ProposalId, x.Number });
+                    table.ForeignKey(
+                        name: "FK_rd_proposal_milestones_rd_proposals_ProposalId",
+                        column: x => x.ProposalId,
+                        principalTable: "rd_proposals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bank_receipts_FormKey",
+                table: "bank_receipts",
+                column: "FormKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bank_receipts_Reference",
+                table: "bank_receipts",
+                column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bank_receipts_Status",
+                table: "bank_receipts",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deposits_OrganizationId_SubjectKind_SubjectId",
+                table: "deposits",
+                columns: new[] { "OrganizationId", "SubjectKind", "SubjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deposits_PaymentReference",
+                table: "deposits",
+                column: "PaymentReference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deposits_State",
+                table: "deposits",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deposits_StripePaymentIntentId",
+                table: "deposits",
+                column: "StripePaymentIntentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deposits_SubjectKind_SubjectId",
+                table: "deposits",
+                columns: new[] { "SubjectKind", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_journal_entries_CauseKind_CauseId",
+                table: "journal_entries",
+                columns: new[] { "CauseKind", "CauseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_journal_entries_IdempotencyKey",
+                table: "journal_entries",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_journal_entries_PostedAt",
+                table: "journal_entries",
+                column: "PostedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lender_consents_PatentNumber",
+                table: "lender_consents",
+                column: "PatentNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_lender_consents_PledgeCaseId",
+                table: "lender_consents",
+                column: "PledgeCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patent_pledges_PatentNumber",
+                table: "patent_pledges",
+                column: "PatentNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patent_pledges_PledgeCaseId",
+                table: "patent_pledges",
+                column: "PledgeCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patent_right_patentees_OrganizationId_PatentNumber",
+                table: "patent_right_patentees",
+                columns: new[] { "OrganizationId", "PatentNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patent_right_patentees_PatentNumber",
+                table: "patent_right_patentees",
+                column: "PatentNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_outbox_ProcessedAt_CreatedAt",
+                table: "payment_outbox",
+                columns: new[] { "ProcessedAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_records_At",
+                table: "payment_records",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_records_JournalKey",
+                table: "payment_records",
+                column: "JournalKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payment_records_OrganizationId_At",
+                table: "payment_records",
+                columns: new[] { "OrganizationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_case_patents_PatentNumber",
+                table: "pledge_case_patents",
+                column: "PatentNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_cases_ApplicantId",
+                table: "pledge_cases",
+                column: "ApplicantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_cases_EvaluatorId",
+                table: "pledge_cases",
+                column: "EvaluatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_cases_LenderId",
+                table: "pledge_cases",
+                column: "LenderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_cases_State",
+                table: "pledge_cases",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_cases_ThirdPartyPledgorId",
+                table: "pledge_cases",
+                column: "ThirdPartyPledgorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pledge_realisation_requests_PledgeCaseId",
+                table: "pledge_realisation_requests",
+                column: "PledgeCaseId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_postings_AccountKind_Party",
+                table: "postings",
+                columns: new[] { "AccountKind", "Party" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_postings_Party",
+                table: "postings",
+                column: "Party");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_contract_actions_ContractId_Seq",
+                table: "rd_contract_actions",
+                columns: new[] { "ContractId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_contracts_ClientOrganizationId",
+                table: "rd_contracts",
+                column: "ClientOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_contracts_DeveloperOrganizationId",
+                table: "rd_contracts",
+                column: "DeveloperOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_contracts_ProposalId",
+                table: "rd_contracts",
+                column: "ProposalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_deliverable_files_ContractId_Milestone",
+                table: "rd_deliverable_files",
+                columns: new[] { "ContractId", "Milestone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_demands_OwnerOrganizationId",
+                table: "rd_demands",
+                column: "OwnerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_demands_Status_CreatedAt",
+                table: "rd_demands",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_nda_acceptances_DemandId_UserId",
+                table: "rd_nda_acceptances",
+                columns: new[] { "DemandId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_proposal_messages_ProposalId_At",
+                table: "rd_proposal_messages",
+                columns: new[] { "ProposalId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_proposals_AuthorOrganizationId",
+                table: "rd_proposals",
+                column: "AuthorOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_proposals_DemandId_AuthorOrganizationId",
+                table: "rd_proposals",
+                columns: new[] { "DemandId", "AuthorOrganizationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_settlements_BuyerOrganizationId",
+                table: "settlements",
+                column: "BuyerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_settlements_PaymentReference",
+                table: "settlements",
+                column: "PaymentReference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_settlements_SellerOrganizationId",
+                table: "settlements",
+                column: "SellerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_settlements_SubjectKind_SubjectId",
+                table: "settlements",
+                columns: new[] { "SubjectKind", "SubjectId" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bank_receipts");
+
+            migrationBuilder.DropTable(
+                name: "deposits");
+
+            migrationBuilder.DropTable(
+                name: "lender_consents");
+
+            migrationBuilder.DropTable(
+                name: "patent_pledges");
+
+            migrationBuilder.DropTable(
+                name: "patent_right_patentees");
+
+            migrationBuilder.DropTable(
+                name: "payment_outbox");
+
+            migrationBuilder.DropTable(
+                name: "payment_records");
+
+            migrationBuilder.DropTable(
+                name: "pledge_case_patents");
+
+            migrationBuilder.DropTable(
+                name: "pledge_realisation_requests");
+
+            migrationBuilder.DropTable(
+                name: "postings");
+
+            migrationBuilder.DropTable(
+                name: "rd_contract_actions");
+
+            migrationBuilder.DropTable(
+                name: "rd_contract_milestones");
+
+            migrationBuilder.DropTable(
+                name: "rd_deliverable_files");
+
+            migrationBuilder.DropTable(
+                name: "rd_milestone_escrow");
+
+            migrationBuilder.DropTable(
+                name: "rd_nda_acceptances");
+
+            migrationBuilder.DropTable(
+                name: "rd_proposal_messages");
+
+            migrationBuilder.DropTable(
+                name: "rd_proposal_milestones");
+
+            migrationBuilder.DropTable(
+                name: "rd_reminders_sent");
+
+            migrationBuilder.DropTable(
+                name: "settlements");
+
+            migrationBuilder.DropTable(
+                name: "stripe_object_stages");
+
+            migrationBuilder.DropTable(
+                name: "stripe_webhook_events");
+
+            migrationBuilder.DropTable(
+                name: "patent_rights");
+
+            migrationBuilder.DropTable(
+                name: "pledge_cases");
+
+            migrationBuilder.DropTable(
+                name: "journal_entries");
+
+            migrationBuilder.DropTable(
+                name: "rd_contracts");
+
+            migrationBuilder.DropTable(
+                name: "rd_proposals");
+
+            migrationBuilder.DropTable(
+                name: "rd_demands");
+        }
+    }
+}
