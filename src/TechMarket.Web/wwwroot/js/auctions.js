@@ -33,7 +33,10 @@
             if (input && document.activeElement !== input && !input.dataset.touched) input.value = (s.nextMinimumFen / 100).toFixed(2);
             const mine = root.dataset.myCode;
             const status = root.querySelector('[data-field="my-status"]');
-            if (mine && status && s.leader) status.textContent = s.leader === mine ? '您当前领先' : '您已被超越';
+            if (mine && status && s.leader) {
+                if (s.leader === mine) { status.textContent = '您当前领先'; status.dataset.hasBid = 'true'; }
+                else if (status.dataset.hasBid === 'true') status.textContent = '您已被超越';
+            }
         }
     }
 
