@@ -49,6 +49,8 @@ public sealed class Auction : IAudited
     public DateTimeOffset EndsAt { get; set; }
     public long? PriceFen { get; set; }
     public string? LeaderCode { get; set; }
+    /// <summary>The leader's maximum (the engine snapshot's secret part): never shown, used to resume the engine for the next bid.</summary>
+    public long? LeaderMaxFen { get; set; }
     public int AcceptedBids { get; set; }
     public int RejectedBids { get; set; }
     /// <summary>Public version: +1 on each accepted bid and on the close. Live updates carry it; a gap means resynchronise.</summary>
@@ -78,6 +80,12 @@ public sealed class Auction : IAudited
                 new Money(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)));
         }
     }
+
+    public AuctionSnapshot Snapshot() => new(
+        PriceFen is { } p ? new Money(p) : null,
+        LeaderCode is { } l ? new BidderCode(l) : null,
+        LeaderMaxFen is { } m ? new Money(m) : null,
+        EndsAt, AcceptedBids, RejectedBids);
 
     public AuctionRules Rules(IEnumerable<PriorityBidder> priorityBidders) => new(
         new Money(StartPriceFen),

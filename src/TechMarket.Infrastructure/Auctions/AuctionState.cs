@@ -38,6 +38,7 @@ public static class AuctionState
     {
         var log = await LogAsync(db, auction, cancellationToken);
         var engine = AuctionEngine.Replay(log.Rules, log.Bids);
+        if (engine.Snapshot() != auction.Snapshot()) throw new InvalidOperationException($"Auction {auction.Id}: the stored snapshot differs from the replay of its bid log.");
         if (engine.AcceptedBids != auction.AcceptedBids || engine.RejectedBids != auction.RejectedBids || engine.Price?.Fen != auction.PriceFen
             || engine.Leader?.Value != auction.LeaderCode || engine.EndsAt != auction.EndsAt)
         {

@@ -644,6 +644,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<long?>("LeaderMaxFen")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
 

@@ -633,6 +633,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeaderMaxFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ListingId")
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using TechMarket.Infrastructure.Data;
 namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTechMarketDbContext))]
-    [Migration("20261127105449_Auctions")]
+    [Migration("20261127112443_Auctions")]
     partial class Auctions
     {
         /// <inheritdoc />
@@ -646,6 +646,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("LeaderCode")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("LeaderMaxFen")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");

@@ -102,6 +102,7 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     EndsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     PriceFen = table.Column<long>(type: "bigint", nullable: true),
                     LeaderCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    LeaderMaxFen = table.Column<long>(type: "bigint", nullable: true),
                     AcceptedBids = table.Column<int>(type: "integer", nullable: false),
                     RejectedBids = table.Column<int>(type: "integer", nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),

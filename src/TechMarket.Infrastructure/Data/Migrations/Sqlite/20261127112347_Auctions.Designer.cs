@@ -11,7 +11,7 @@ using TechMarket.Infrastructure.Data;
 namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTechMarketDbContext))]
-    [Migration("20261127105355_Auctions")]
+    [Migration("20261127112347_Auctions")]
     partial class Auctions
     {
         /// <inheritdoc />
@@ -635,6 +635,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("LeaderCode")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaderMaxFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("TEXT");

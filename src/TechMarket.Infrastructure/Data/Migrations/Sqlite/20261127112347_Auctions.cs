@@ -101,6 +101,7 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     EndsAt = table.Column<long>(type: "INTEGER", nullable: false),
                     PriceFen = table.Column<long>(type: "INTEGER", nullable: true),
                     LeaderCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    LeaderMaxFen = table.Column<long>(type: "INTEGER", nullable: true),
                     AcceptedBids = table.Column<int>(type: "INTEGER", nullable: false),
                     RejectedBids = table.Column<int>(type: "INTEGER", nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
