@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace TechMarket.Browser.Tests;
 
@@ -27,6 +29,21 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("TechMarket:DataPath", dataPath);
+        // Since the identity issue the site needs token keys outside Development (as TechMarketSite sets them) and plain HTTP here.
+        Directory.CreateDirectory(dataPath);
+        builder.UseSetting("Identity:SigningCertificate:Path", WriteCertificate(Path.Combine(dataPath, "signing.pfx"), X509KeyUsageFlags.DigitalSignature));
+        builder.UseSetting("Identity:EncryptionCertificate:Path", WriteCertificate(Path.Combine(dataPath, "encryption.pfx"), X509KeyUsageFlags.KeyEncipherment));
+        builder.UseSetting("Identity:RequireHttps", "false");
+    }
+
+    private static string WriteCertificate(string path, X509KeyUsageFlags usage)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=TechMarket browser test", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx));
+        return path;
     }
 
     public async ValueTask InitializeAsync()
