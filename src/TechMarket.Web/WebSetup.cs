@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Api;
+using TechMarket.Web.Auctions;
 using TechMarket.Web.Connect;
 using TechMarket.Web.Financing;
 using TechMarket.Infrastructure.Financing;
@@ -29,6 +30,7 @@ internal static class WebSetup
         services.AddRdContracts();
         builder.AddPayments();
         services.AddFinancing();
+        services.AddAuctions(builder.Configuration);
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -109,6 +111,7 @@ internal static class WebSetup
         app.MapRdContracts();
         app.MapPayments();
         app.MapFinancing();
+        app.MapAuctions();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -62,6 +62,35 @@ public sealed class AuctionEngine
         return Rules.Outranks(bidder, leader) ? price : price + Rules.Increment.StepAt(price);
     }
 
+    /// <summary>
+    /// The state a later bid depends on, to persist beside the log: the leader's maximum is in it, so it is as secret as
+    /// the log. <see cref="Resume"/> continues from it exactly as a replay of the whole log would.
+    /// </summary>
+    public AuctionSnapshot Snapshot() => new(Price, Leader, LeaderMax, EndsAt, AcceptedBids, RejectedBids);
+
+    /// <summary>
+    /// Continues an open auction from a snapshot taken after the last bid of its log, so a live bid need not replay the
+    /// whole log (the replay stays the reference: the two must agree). The resumed engine's <see cref="Log"/> and public
+    /// history hold only the bids placed after resuming.
+    /// </summary>
+    public static AuctionEngine Resume(AuctionRules rules, AuctionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if ((snapshot.Leader is null) != (snapshot.Price is null) || (snapshot.Leader is null) != (snapshot.LeaderMax is null))
+        {
+            throw new ArgumentException("A snapshot has a price, a leader and the leader's maximum together, or none of them.", nameof(snapshot));
+        }
+        return new AuctionEngine(rules)
+        {
+            Price = snapshot.Price,
+            Leader = snapshot.Leader,
+            LeaderMax = snapshot.LeaderMax,
+            EndsAt = snapshot.EndsAt,
+            AcceptedBids = snapshot.AcceptedBids,
+            RejectedBids = snapshot.RejectedBids,
+        };
+    }
+
     public BidOutcome PlaceBid(BidderCode bidder, Money amount, DateTimeOffset at)
     {
         if (bidder == default) throw new ArgumentException("A bid needs a bidder code.", nameof(bidder));

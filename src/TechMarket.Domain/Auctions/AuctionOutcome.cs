@@ -22,3 +22,6 @@ public sealed record AuctionOutcome(
     DateTimeOffset EndsAt,
     int AcceptedBids,
     int RejectedBids);
+
+/// <summary>What a live auction needs to continue after its last bid (see <see cref="AuctionEngine.Resume"/>). Holds the leader's maximum: not public.</summary>
+public sealed record AuctionSnapshot(Money? Price, BidderCode? Leader, Money? LeaderMax, DateTimeOffset EndsAt, int AcceptedBids, int RejectedBids);

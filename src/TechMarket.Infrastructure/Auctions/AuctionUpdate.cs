@@ -1,0 +1,77 @@
+using System.Text.Json;
+using TechMarket.Domain.Auctions;
+
+namespace TechMarket.Infrastructure.Auctions;
+
+/// <summary>
+/// A live update as every watcher receives it: public fields only (no reserve, no maximum, no identity), with the
+/// auction's sequence so a client that sees a gap resynchronises from GET /api/v1/auctions/{id}.
+/// </summary>
+public sealed record AuctionUpdate(
+    Guid AuctionId,
+    long Sequence,
+    string Status,
+    long? PriceFen,
+    string? Leader,
+    long NextMinimumFen,
+    DateTimeOffset EndsAt,
+    int AcceptedBids,
+    bool Extended,
+    AuctionUpdateBid? LastBid,
+    string? Outcome,
+    string? Winner)
+{
+    public static AuctionUpdate Of(Auction auction, AuctionEngine engine, bool extended)
+    {
+        ArgumentNullException.ThrowIfNull(auction);
+        ArgumentNullException.ThrowIfNull(engine);
+        var state = engine.PublicState();
+        var last = state.History.Count > 0 ? state.History[^1] : null;
+        return new AuctionUpdate(auction.Id, auction.Sequence, auction.Status == AuctionStatus.Closed ? "closed" : "open",
+            state.Price?.Fen, state.Leader?.Value, state.NextMinimum.Fen, state.EndsAt, state.AcceptedBids, extended,
+            last is null ? null : new AuctionUpdateBid(last.Bidder.Value, last.At, last.PriceAfter.Fen, last.LeaderAfter.Value),
+            auction.Sold is { } sold ? (sold ? "sold" : "unsold") : null,
+            auction.WinnerCode);
+    }
+}
+
+public sealed record AuctionUpdateBid(string Bidder, DateTimeOffset At, long PriceAfterFen, string LeaderAfter);
+
+/// <summary>An outbid bidder to tell (in-app and by e-mail), and only that bidder.</summary>
+public sealed record OutbidNotice(Guid AuctionId, Guid OrganizationId, string Title, long PriceFen);
+
+/// <summary>Deposits to release after the close (SPC 2016 Art. 23), for the payments slice to act on.</summary>
+public sealed record DepositReleaseNotice(Guid AuctionId, IReadOnlyList<Guid> LoserOrganizationIds, Guid? WinnerOrganizationId);
+
+public static class OutboxTypes
+{
+    public const string AuctionUpdated = "auction.updated";
+    public const string Outbid = "auction.outbid";
+    public const string DepositRelease = "auction.deposit_release";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+}
+
+/// <summary>Pushes committed updates to watchers (SignalR in the web host).</summary>
+public interface IAuctionUpdatePublisher
+{
+    Task PublishAsync(AuctionUpdate update, CancellationToken cancellationToken);
+}
+
+/// <summary>Wakes the outbox dispatcher after a commit on this node; other nodes' rows are found by polling.</summary>
+public sealed class OutboxSignal : IDisposable
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Poke()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try { signal.Release(); } catch (SemaphoreFullException) { /* already poked */ }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => signal.Dispose();
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TechMarket.Domain.Shared;
+using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Mail;
+
+namespace TechMarket.Infrastructure.Auctions;
+
+/// <summary>
+/// Publishes committed outbox rows: live updates to watchers, outbid notices (in-app and e-mail) to the outbid bidder
+/// only. A row is claimed with a conditional UPDATE (processed is null), so on several nodes each row is handled once;
+/// with the Redis backplane one node's publish reaches every node's watchers.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await DispatchBatchAsync(stoppingToken) > 0) { }
+                await signal.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A failed round is logged and retried; the dispatcher must keep running.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogError(e, "Outbox dispatch failed; retrying");
+                try { await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken); } catch (OperationCanceledException) { return; }
+            }
+        }
+    }
+
+    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+        var batch = await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
+        var publisher = scope.ServiceProvider.GetRequiredService<IAuctionUpdatePublisher>();
+        var mail = scope.ServiceProvider.GetRequiredService<IMailSender>();
+        foreach (var message in batch)
+        {
+            var now = clock.GetUtcNow();
+            var claimed = await db.Outbox.Where(m => m.Id == message.Id && m.ProcessedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, now), cancellationToken);
+            if (claimed == 0) continue; // another node took it
+            switch (message.Type)
+            {
+                case OutboxTypes.AuctionUpdated:
+                    await publisher.PublishAsync(JsonSerializer.Deserialize<AuctionUpdate>(message.Payload, OutboxTypes.Json)!, cancellationToken);
+                    break;
+                case OutboxTypes.Outbid:
+                    await NotifyOutbidAsync(db, mail, JsonSerializer.Deserialize<OutbidNotice>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
+                    break;
+                default:
+                    break; // e.g. deposit release: for the payments slice
+            }
+        }
+        return batch.Count;
+    }
+
+    private static async Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var price = new Money(notice.PriceFen).ToString();
+        var link = $"/auctions/{notice.AuctionId}";
+        var title = "您的出价已被超过 / You have been outbid";
+        var body = $"竞价标的《{notice.Title}》的当前价已升至 {price}，您已不是最高出价人。/ The current price of \"{notice.Title}\" is now {price}; you no longer lead.";
+        db.Notifications.Add(new Notification { OrganizationId = notice.OrganizationId, Title = title, Body = body, Link = link, CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        var emails = await db.Users.AsNoTracking().Where(u => u.OrganizationId == notice.OrganizationId && u.Email != null && u.EmailConfirmed)
+            .Select(u => u.Email!).ToListAsync(cancellationToken);
+        foreach (var email in emails)
+        {
+            var html = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p><p><a href=\"{link}\">查看竞价 / Open the auction</a></p>";
+            await mail.SendAsync(new MailMessage(email, title, html, body + "\n" + link), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
+using TechMarket.Infrastructure.Auctions;
+using TechMarket.Infrastructure.Payments;
+
+namespace TechMarket.Web.Auctions;
+
+/// <summary>The auction slice: use cases, the deposit gate, the closing job, the outbox dispatcher, SignalR and the API.</summary>
+internal static class AuctionsSetup
+{
+    public const string HubPath = "/hubs/auctions";
+
+    public static void AddAuctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<PlaceBid>();
+        services.AddScoped<CloseAuction>();
+        services.AddScoped<CreateAuction>();
+        services.AddScoped<ApplyForAuction>();
+        services.AddScoped<QualifyRegistration>();
+        services.AddScoped<MarkDepositReceived>();
+        services.AddScoped<AuctionReads>();
+        // The ledger's held deposits, or the center's mark on a registration (DepositGate says why both).
+        services.AddScoped<RegistrationDepositGate>();
+        services.AddScoped<LedgerDepositGate>();
+        services.AddScoped<IDepositGate, DepositGate>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IAuctionUpdatePublisher, HubAuctionUpdatePublisher>();
+        services.AddHostedService<AuctionDemoSeeder>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<AuctionClosingService>();
+
+        var signalR = services.AddSignalR();
+        // Several web nodes: the Redis backplane carries each node's publishes to every node's watchers.
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("techmarket"));
+        }
+    }
+
+    public static void MapAuctions(this WebApplication app)
+    {
+        app.MapAuctionsApi();
+        app.MapHub<AuctionHub>(HubPath);
+    }
+}
+
+/// <summary>Watchers join one group per auction; everything sent is public (no reserve, no maximum, no identity).</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
+internal sealed class AuctionHub(AuctionReads reads) : Hub
+{
+    public static string Group(Guid auctionId) => "auction:" + auctionId.ToString("N");
+
+    /// <summary>Joins an auction's updates; refuses unknown auctions. The client then resynchronises from GET /api/v1/auctions/{id}.</summary>
+    public async Task JoinAuction(Guid auctionId)
+    {
+        if (!await reads.ExistsAsync(auctionId, Context.ConnectionAborted)) throw new HubException("竞价不存在 / No such auction.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(auctionId), Context.ConnectionAborted);
+    }
+
+    public Task LeaveAuction(Guid auctionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(auctionId), Context.ConnectionAborted);
+}
+
+internal sealed class HubAuctionUpdatePublisher(IHubContext<AuctionHub> hub) : IAuctionUpdatePublisher
+{
+    public Task PublishAsync(AuctionUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return hub.Clients.Group(AuctionHub.Group(update.AuctionId)).SendAsync("auctionUpdated", update, cancellationToken);
+    }
+}
