@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Api;
+using TechMarket.Web.Catalogue;
 using TechMarket.Web.Connect;
 using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
@@ -21,6 +22,7 @@ internal static class WebSetup
         var services = builder.Services;
         services.AddTechMarketInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
         builder.AddTechMarketIdentity();
+        services.AddCatalogue();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -98,6 +100,7 @@ internal static class WebSetup
         }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSearchApi();
+        app.MapCatalogue();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>
