@@ -60,6 +60,20 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /Center/Verification"] = Access.Center,
         ["GET /Center/Audit"] = Access.CenterOrAdmin,
         ["GET /Admin/Clients"] = Access.Admin,
+        // Catalogue workflow (issue 4).
+        ["GET /api/v1/listings/{id:guid}"] = Access.Public,
+        ["GET /api/v1/suggest"] = Access.Public,
+        ["GET /seller/listings"] = Access.Verified,
+        ["GET /seller/listings/edit/{id:guid?}"] = Access.Verified,
+        ["GET /seller/listings/withdraw/{id:guid}"] = Access.Verified,
+        ["GET /seller/imports"] = Access.Verified,
+        ["GET /center/listings"] = Access.Center,
+        ["GET /listings/{id:guid}/follow"] = Access.SignedIn,
+        ["GET /listings/{id:guid}/enquire"] = Access.Verified,
+        ["GET /enquiries"] = Access.Member,
+        ["GET /enquiries/{id:guid}"] = Access.SignedIn,
+        ["GET /saved-searches"] = Access.SignedIn,
+        ["GET /saved-searches/unsubscribe"] = Access.Public,
     };
 
     /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
@@ -168,7 +182,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         var path = pattern.Replace("{*path:nonfile}", "no-such-page", StringComparison.Ordinal)
             .Replace("{area}", "auctions", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{id:guid?}", "", StringComparison.Ordinal);
         path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
             ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
             : GuidParameter().Replace(path, Guid.NewGuid().ToString());
