@@ -48,7 +48,8 @@ public sealed class ImportCatalogueFile(TechMarketDbContext db, TimeProvider clo
             else
             {
                 record = new CatalogueRecord(Guid.NewGuid(), a.RecordId, a.Kind, a.Title, a.Abstract, a.Claims, a.Language,
-                    string.IsNullOrEmpty(a.Source) ? "导入 / Imported" : a.Source, a.SourceLicense, a.Discipline, a.Category, a.IpcCodes);
+                    string.IsNullOrEmpty(a.Source) ? "导入 / Imported" : a.Source, a.SourceLicense, a.Discipline, a.Category,
+                    a.IpcCodes.Select(c => c.Replace(" ", "", StringComparison.Ordinal)));
                 db.CatalogueRecords.Add(record);
             }
             var terms = a.Terms;

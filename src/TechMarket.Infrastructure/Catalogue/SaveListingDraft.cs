@@ -129,7 +129,9 @@ public sealed class SaveListingDraft(TechMarketDbContext db, TimeProvider clock)
         if (ipcProblems.Count > 0) errors[nameof(input.IpcCodes)] = ipcProblems[0];
         if (errors.Count > 0 || recordId is null) return null;
         var record = new CatalogueRecord(Guid.NewGuid(), recordId, input.Kind, input.Title!.Trim(), ImportFields.NullIfBlank(input.Abstract), ImportFields.NullIfBlank(input.Claims),
-            "zh", "卖方填报 / Entered by the seller", "", null, null, ipc);
+            "zh", "卖方填报 / Entered by the seller", "", null, null,
+            // The record keeps IPC codes space-separated, so each is stored in its compact form (H01M10/0525).
+            ipc.Select(c => c.Replace(" ", "", StringComparison.Ordinal)));
         db.CatalogueRecords.Add(record);
         return record;
     }
