@@ -49,7 +49,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.True(await EventuallyAsync(async () => (await SearchIdsAsync(title)).Contains(id)), "published listing not searchable within 1 s");
 
-        var actions = site.WithDb(db => db.AuditLog.Where(a => a.EntityType == "Listing" && a.EntityId == id.ToString()).Select(a => a.Action).ToList());
+        var actions = site.WithDb(db => db.AuditLog.Where(a => a.EntityType == "Listing" && a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToList());
         Assert.Equal(["listing.created", "listing.submitted", "listing.rejected", "listing.edited", "listing.submitted", "listing.approved"], actions);
         Assert.Equal("请补充许可费说明", site.WithDb(db => db.AuditLog.Single(a => a.EntityId == id.ToString() && a.Action == "listing.rejected").Reason));
 
