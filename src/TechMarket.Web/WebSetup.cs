@@ -6,6 +6,7 @@ using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
+using TechMarket.Web.Catalogue;
 using TechMarket.Web.Connect;
 using TechMarket.Web.Financing;
 using TechMarket.Infrastructure.Financing;
@@ -31,6 +32,7 @@ internal static class WebSetup
         builder.AddPayments();
         services.AddFinancing();
         services.AddAuctions(builder.Configuration);
+        services.AddCatalogue();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -112,6 +114,7 @@ internal static class WebSetup
         app.MapPayments();
         app.MapFinancing();
         app.MapAuctions();
+        app.MapCatalogue();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

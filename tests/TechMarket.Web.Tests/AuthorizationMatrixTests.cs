@@ -94,6 +94,20 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /pledges/{id:guid}/valuation-report"] = Access.Member,
         ["GET /pledges/export.{format}"] = Access.Center,
         ["GET /Center/Pledges"] = Access.Center,
+        // Catalogue workflow (issue 4).
+        ["GET /api/v1/listings/{id:guid}"] = Access.Public,
+        ["GET /api/v1/suggest"] = Access.Public,
+        ["GET /seller/listings"] = Access.Verified,
+        ["GET /seller/listings/edit/{id:guid?}"] = Access.Verified,
+        ["GET /seller/listings/withdraw/{id:guid}"] = Access.Verified,
+        ["GET /seller/imports"] = Access.Verified,
+        ["GET /center/listings"] = Access.Center,
+        ["GET /listings/{id:guid}/follow"] = Access.SignedIn,
+        ["GET /listings/{id:guid}/enquire"] = Access.Verified,
+        ["GET /enquiries"] = Access.Member,
+        ["GET /enquiries/{id:guid}"] = Access.SignedIn,
+        ["GET /saved-searches"] = Access.SignedIn,
+        ["GET /saved-searches/unsubscribe"] = Access.Public,
     };
 
     /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
@@ -204,7 +218,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
             .Replace("{slug}", "ip-pledge-financing", StringComparison.Ordinal)
             .Replace("{format}", "csv", StringComparison.Ordinal)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
-            .Replace("{documentName}", "v1", StringComparison.Ordinal);
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{id:guid?}", "", StringComparison.Ordinal);
         path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
             ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
             : GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());

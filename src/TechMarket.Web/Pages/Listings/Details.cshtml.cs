@@ -4,25 +4,60 @@ using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Organizations;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Search;
+using TechMarket.Web.Identity;
 
 namespace TechMarket.Web.Pages.Listings;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class DetailsModel(TechMarketDbContext db) : PageModel
+public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) : PageModel
 {
     public Listing Listing { get; private set; } = null!;
     public CatalogueRecord Record { get; private set; } = null!;
     public Organization Seller { get; private set; } = null!;
+    public IReadOnlyList<SearchHit> Similar { get; private set; } = [];
+    public bool IsFollowing { get; private set; }
+    public bool IsOwnListing { get; private set; }
+    public Guid? MyEnquiryId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        // Only published listings are public; drafts and others are 404 to everyone here.
+        // Only published listings are public; drafts and others are 404 to everyone here (the seller sees them in the workspace).
         var listing = await db.Listings.AsNoTracking().Include(l => l.Record)
             .FirstOrDefaultAsync(l => l.Id == id && l.Status == ListingStatus.Published, cancellationToken);
         if (listing is null) return NotFound();
         Listing = listing;
         Record = listing.Record!;
         Seller = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == listing.OrganizationId, cancellationToken);
+        await CountViewAsync(id, cancellationToken);
+        Similar = await search.SimilarAsync(id, 5, cancellationToken);
+        if (User.UserId() is { } user)
+        {
+            IsFollowing = await db.ListingFollows.AnyAsync(f => f.ListingId == id && f.UserId == user, cancellationToken);
+        }
+        var org = User.OrganizationId();
+        IsOwnListing = org == listing.OrganizationId;
+        if (org is { } o && !IsOwnListing)
+        {
+            MyEnquiryId = await db.Enquiries.Where(e => e.ListingId == id && e.BuyerOrganizationId == o).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        }
         return Page();
+    }
+
+    private async Task CountViewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // One UPDATE; the first view inserts the row (a lost race there only loses that one count).
+        var updated = await db.ListingViews.Where(v => v.ListingId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), cancellationToken);
+        if (updated > 0) return;
+        try
+        {
+            db.ListingViews.Add(new ListingViews(id));
+            await db.SaveChangesAsync(cancellationToken);
+            await db.ListingViews.Where(v => v.ListingId == id).ExecuteUpdateAsync(s => s.SetProperty(v => v.Count, v => v.Count + 1), cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 }

@@ -1,28 +1,100 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechMarket.Search;
-using TechMarket.Web.Api;
+using TechMarket.Web.Catalogue;
 
 namespace TechMarket.Web.Pages.Search;
 
+/// <summary>Search with facets as filter links; every state is in the URL (shareable, savable).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(ICatalogSearch search) : PageModel
 {
     public const int PageSize = 20;
 
-    [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
-    [BindProperty(SupportsGet = true, Name = "type")] public string? Type { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
-
+    public SearchParameters Parameters { get; private set; } = new();
+    public string? Query => Parameters.Q;
+    public int PageNumber { get; private set; } = 1;
     public SearchResults Results { get; private set; } = SearchResults.Empty;
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public int PageCount => (int)Math.Min(500, (Results.Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Query is { Length: > SearchQuery.MaxTextLength }) Query = Query[..SearchQuery.MaxTextLength];
-        PageNumber = Math.Clamp(PageNumber, 1, 500);
-        var sort = Sort is not null && SearchApi.TryParseSort(Sort, out var s) ? s : SearchSort.Relevance;
-        Results = await search.SearchAsync(new SearchQuery { Text = Query, Type = Type, Page = PageNumber, Size = PageSize, Sort = sort }, cancellationToken);
+        Parameters = SearchParameters.From(Request.Query);
+        if (Parameters.Q is { Length: > SearchQuery.MaxTextLength } q) Parameters = Parameters with { Q = q[..SearchQuery.MaxTextLength] };
+        var errors = new Dictionary<string, string[]>();
+        var query = Parameters.ToQuery(errors, PageSize);
+        // A bad filter in a hand-edited URL is dropped (and said), not a dead end.
+        foreach (var field in errors.Keys) Parameters = Without(Parameters, field);
+        Errors = errors;
+        if (errors.Count > 0) query = Parameters.ToQuery([], PageSize);
+        PageNumber = Math.Min(query.Page, 500);
+        Results = await search.SearchAsync(query with { Page = PageNumber }, cancellationToken);
     }
+
+    /// <summary>The URL with one filter set (or cleared when <paramref name="value"/> is null); the page goes back to 1.</summary>
+    public string Link(string field, string? value)
+    {
+        var p = Without(Parameters, field) with { Page = null };
+        p = field switch
+        {
+            "type" => p with { Type = value },
+            "tradeMode" => p with { TradeMode = value },
+            "industry" => p with { Industry = value },
+            "ipc" => p with { Ipc = value },
+            "legalStatus" => p with { LegalStatus = value },
+            "priceBand" => p with { PriceBand = value },
+            "org" => p with { Organization = value },
+            "trl" => p with { Trl = value },
+            "sort" => p with { Sort = value },
+            _ => p,
+        };
+        return "/search?" + p.ToQueryString();
+    }
+
+    public string PageLink(int page) => "/search?" + (Parameters with { Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToQueryString();
+
+    /// <summary>The URL parameter that a facet filters on.</summary>
+    public static string FieldOf(string facet) => facet switch
+    {
+        FacetNames.Type => "type",
+        FacetNames.TradeMode => "tradeMode",
+        FacetNames.Industry => "industry",
+        FacetNames.IpcSection or FacetNames.IpcClass => "ipc",
+        FacetNames.LegalStatus => "legalStatus",
+        FacetNames.PriceBand => "priceBand",
+        FacetNames.Organization => "org",
+        FacetNames.Trl => "trl",
+        _ => facet,
+    };
+
+    public string? Current(string field) => field switch
+    {
+        "type" => Parameters.Type,
+        "tradeMode" => Parameters.TradeMode,
+        "industry" => Parameters.Industry,
+        "ipc" => Parameters.Ipc,
+        "legalStatus" => Parameters.LegalStatus,
+        "priceBand" => Parameters.PriceBand,
+        "org" => Parameters.Organization,
+        "trl" => Parameters.Trl,
+        "sort" => Parameters.Sort,
+        _ => null,
+    };
+
+    private static SearchParameters Without(SearchParameters p, string field) => field switch
+    {
+        "q" => p with { Q = null },
+        "type" => p with { Type = null },
+        "tradeMode" => p with { TradeMode = null },
+        "industry" => p with { Industry = null },
+        "ipc" => p with { Ipc = null },
+        "legalStatus" => p with { LegalStatus = null },
+        "priceBand" => p with { PriceBand = null },
+        "org" => p with { Organization = null },
+        "trl" => p with { Trl = null },
+        "sort" => p with { Sort = null },
+        "page" => p with { Page = null },
+        "size" => p with { Size = null },
+        _ => p,
+    };
 }

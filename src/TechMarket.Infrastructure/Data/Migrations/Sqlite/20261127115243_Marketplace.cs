@@ -11,6 +11,69 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_listings_OrganizationId",
+                table: "listings");
+
+            migrationBuilder.AddColumn<long>(
+                name: "ClosedAt",
+                table: "listings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Encumbrances",
+                table: "listings",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsPledged",
+                table: "listings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "LastDayInForce",
+                table: "listings",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LegalStatus",
+                table: "listings",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PledgeeConsented",
+                table: "listings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "listings",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ReviewedAt",
+                table: "listings",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "SubmittedAt",
+                table: "listings",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "auction_sessions",
                 columns: table => new
@@ -96,6 +159,40 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "enquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BrokerageRequestedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enquiries_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enquiries_organizations_BuyerOrganizationId",
+                        column: x => x.BuyerOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enquiries_organizations_SellerOrganizationId",
+                        column: x => x.SellerOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "journal_entries",
                 columns: table => new
                 {
@@ -110,6 +207,64 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_journal_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_co_owners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConsentedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_co_owners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_listing_co_owners_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_follows",
+                columns: table => new
+                {
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_follows", x => new { x.ListingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_listing_follows_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_views",
+                columns: table => new
+                {
+                    ListingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_views", x => x.ListingId);
+                    table.ForeignKey(
+                        name: "FK_listing_views_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -150,6 +305,23 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -375,6 +547,24 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "saved_searches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    QueryString = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UnsubscribeTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastNotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnsubscribedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_saved_searches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "settlements",
                 columns: table => new
                 {
@@ -496,6 +686,28 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enquiry_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorOrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enquiry_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enquiry_messages_enquiries_EnquiryId",
+                        column: x => x.EnquiryId,
+                        principalTable: "enquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -912,6 +1124,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_listings_OrganizationId_Status",
+                table: "listings",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_auction_bid_idempotency_RegistrationId_Key",
                 table: "auction_bid_idempotency",
                 columns: new[] { "RegistrationId", "Key" },
@@ -1019,6 +1236,27 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "SubjectKind", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_enquiries_BuyerOrganizationId",
+                table: "enquiries",
+                column: "BuyerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiries_ListingId_BuyerOrganizationId",
+                table: "enquiries",
+                columns: new[] { "ListingId", "BuyerOrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiries_SellerOrganizationId",
+                table: "enquiries",
+                column: "SellerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiry_messages_EnquiryId",
+                table: "enquiry_messages",
+                column: "EnquiryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_journal_entries_CauseKind_CauseId",
                 table: "journal_entries",
                 columns: new[] { "CauseKind", "CauseId" });
@@ -1045,6 +1283,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 column: "PledgeCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_listing_co_owners_ListingId",
+                table: "listing_co_owners",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_OrganizationId_CreatedAt",
                 table: "notifications",
                 columns: new[] { "OrganizationId", "CreatedAt" });
@@ -1053,6 +1296,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_outbox_ProcessedAt_Id",
                 table: "outbox",
                 columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_patent_pledges_PatentNumber",
@@ -1201,6 +1449,17 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 columns: new[] { "DemandId", "AuthorOrganizationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_saved_searches_UnsubscribeTokenHash",
+                table: "saved_searches",
+                column: "UnsubscribeTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_saved_searches_UserId",
+                table: "saved_searches",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_settlements_BuyerOrganizationId",
                 table: "settlements",
                 column: "BuyerOrganizationId");
@@ -1239,13 +1498,28 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 name: "deposits");
 
             migrationBuilder.DropTable(
+                name: "enquiry_messages");
+
+            migrationBuilder.DropTable(
                 name: "lender_consents");
+
+            migrationBuilder.DropTable(
+                name: "listing_co_owners");
+
+            migrationBuilder.DropTable(
+                name: "listing_follows");
+
+            migrationBuilder.DropTable(
+                name: "listing_views");
 
             migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "outbox");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "patent_pledges");
@@ -1293,6 +1567,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 name: "rd_reminders_sent");
 
             migrationBuilder.DropTable(
+                name: "saved_searches");
+
+            migrationBuilder.DropTable(
                 name: "settlements");
 
             migrationBuilder.DropTable(
@@ -1303,6 +1580,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "auction_registrations");
+
+            migrationBuilder.DropTable(
+                name: "enquiries");
 
             migrationBuilder.DropTable(
                 name: "patent_rights");
@@ -1327,6 +1607,51 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "auction_sessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_listings_OrganizationId_Status",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedAt",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "Encumbrances",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "IsPledged",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "LastDayInForce",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "LegalStatus",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "PledgeeConsented",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedAt",
+                table: "listings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_listings_OrganizationId",
+                table: "listings",
+                column: "OrganizationId");
         }
     }
 }

@@ -12,6 +12,69 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_listings_OrganizationId",
+                table: "listings");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ClosedAt",
+                table: "listings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Encumbrances",
+                table: "listings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsPledged",
+                table: "listings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "LastDayInForce",
+                table: "listings",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LegalStatus",
+                table: "listings",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PledgeeConsented",
+                table: "listings",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "listings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "ReviewedAt",
+                table: "listings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "SubmittedAt",
+                table: "listings",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "auction_sessions",
                 columns: table => new
@@ -97,6 +160,40 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "enquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BuyerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SellerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BrokerageRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enquiries_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enquiries_organizations_BuyerOrganizationId",
+                        column: x => x.BuyerOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_enquiries_organizations_SellerOrganizationId",
+                        column: x => x.SellerOrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "journal_entries",
                 columns: table => new
                 {
@@ -111,6 +208,64 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_journal_entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_co_owners",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConsentedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ListingId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_co_owners", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_listing_co_owners_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_follows",
+                columns: table => new
+                {
+                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_follows", x => new { x.ListingId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_listing_follows_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "listing_views",
+                columns: table => new
+                {
+                    ListingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_listing_views", x => x.ListingId);
+                    table.ForeignKey(
+                        name: "FK_listing_views_listings_ListingId",
+                        column: x => x.ListingId,
+                        principalTable: "listings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -151,6 +306,23 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -376,6 +548,24 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "saved_searches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    QueryString = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UnsubscribeTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UnsubscribedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_saved_searches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "settlements",
                 columns: table => new
                 {
@@ -497,6 +687,28 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         principalTable: "organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "enquiry_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Body = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_enquiry_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_enquiry_messages_enquiries_EnquiryId",
+                        column: x => x.EnquiryId,
+                        principalTable: "enquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -914,6 +1126,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_listings_OrganizationId_Status",
+                table: "listings",
+                columns: new[] { "OrganizationId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_auction_bid_idempotency_RegistrationId_Key",
                 table: "auction_bid_idempotency",
                 columns: new[] { "RegistrationId", "Key" },
@@ -1021,6 +1238,27 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "SubjectKind", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_enquiries_BuyerOrganizationId",
+                table: "enquiries",
+                column: "BuyerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiries_ListingId_BuyerOrganizationId",
+                table: "enquiries",
+                columns: new[] { "ListingId", "BuyerOrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiries_SellerOrganizationId",
+                table: "enquiries",
+                column: "SellerOrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_enquiry_messages_EnquiryId",
+                table: "enquiry_messages",
+                column: "EnquiryId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_journal_entries_CauseKind_CauseId",
                 table: "journal_entries",
                 columns: new[] { "CauseKind", "CauseId" });
@@ -1047,6 +1285,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 column: "PledgeCaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_listing_co_owners_ListingId",
+                table: "listing_co_owners",
+                column: "ListingId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_OrganizationId_CreatedAt",
                 table: "notifications",
                 columns: new[] { "OrganizationId", "CreatedAt" });
@@ -1055,6 +1298,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 name: "IX_outbox_ProcessedAt_Id",
                 table: "outbox",
                 columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_CreatedAt",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_patent_pledges_PatentNumber",
@@ -1203,6 +1451,17 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 columns: new[] { "DemandId", "AuthorOrganizationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_saved_searches_UnsubscribeTokenHash",
+                table: "saved_searches",
+                column: "UnsubscribeTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_saved_searches_UserId",
+                table: "saved_searches",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_settlements_BuyerOrganizationId",
                 table: "settlements",
                 column: "BuyerOrganizationId");
@@ -1241,13 +1500,28 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 name: "deposits");
 
             migrationBuilder.DropTable(
+                name: "enquiry_messages");
+
+            migrationBuilder.DropTable(
                 name: "lender_consents");
+
+            migrationBuilder.DropTable(
+                name: "listing_co_owners");
+
+            migrationBuilder.DropTable(
+                name: "listing_follows");
+
+            migrationBuilder.DropTable(
+                name: "listing_views");
 
             migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "outbox");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
 
             migrationBuilder.DropTable(
                 name: "patent_pledges");
@@ -1295,6 +1569,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                 name: "rd_reminders_sent");
 
             migrationBuilder.DropTable(
+                name: "saved_searches");
+
+            migrationBuilder.DropTable(
                 name: "settlements");
 
             migrationBuilder.DropTable(
@@ -1305,6 +1582,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "auction_registrations");
+
+            migrationBuilder.DropTable(
+                name: "enquiries");
 
             migrationBuilder.DropTable(
                 name: "patent_rights");
@@ -1329,6 +1609,51 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "auction_sessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_listings_OrganizationId_Status",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedAt",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "Encumbrances",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "IsPledged",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "LastDayInForce",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "LegalStatus",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "PledgeeConsented",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewedAt",
+                table: "listings");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedAt",
+                table: "listings");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_listings_OrganizationId",
+                table: "listings",
+                column: "OrganizationId");
         }
     }
 }

@@ -1,0 +1,42 @@
+namespace TechMarket.Infrastructure.Outbox;
+
+/// <summary>
+/// A change to publish after the transaction that made it commits (transactional outbox). Written in the same
+/// SaveChanges as the change; a dispatcher reads unprocessed rows. Shared by features: <see cref="Type"/> says whose.
+/// </summary>
+public sealed class OutboxMessage
+{
+    private OutboxMessage() { Type = Payload = ""; }
+
+    public OutboxMessage(Guid id, string type, string payload, DateTimeOffset createdAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        Id = id;
+        Type = type;
+        Payload = payload ?? "{}";
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string Type { get; private set; }
+    /// <summary>JSON.</summary>
+    public string Payload { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? ProcessedAt { get; private set; }
+    public int Attempts { get; private set; }
+    public string? LastError { get; private set; }
+
+    public void Processed(DateTimeOffset at) => ProcessedAt = at;
+
+    public void Failed(string error)
+    {
+        Attempts++;
+        LastError = error.Length > 2000 ? error[..2000] : error;
+    }
+}
+
+public static class OutboxTypes
+{
+    /// <summary>Payload {"listingId": "..."}: re-index or remove the listing, whatever its state now.</summary>
+    public const string ListingChanged = "catalogue.listing_changed";
+}

@@ -1,0 +1,28 @@
+using TechMarket.Infrastructure.Catalogue;
+using TechMarket.Infrastructure.Outbox;
+
+namespace TechMarket.Web.Catalogue;
+
+/// <summary>The catalogue workflow (issue 4): listing lifecycle, outbox indexing, enquiries, saved searches, imports.</summary>
+internal static class CatalogueSetup
+{
+    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    {
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddScoped<ListingTransitions>();
+        services.AddScoped<SaveListingDraft>();
+        services.AddScoped<SubmitListing>();
+        services.AddScoped<ApproveListing>();
+        services.AddScoped<RejectListing>();
+        services.AddScoped<WithdrawListing>();
+        services.AddScoped<RecordCoOwnerConsent>();
+        services.AddScoped<ImportCatalogueFile>();
+        services.AddScoped<SendSavedSearchDigests>();
+        services.AddHostedService<SavedSearchDigestJob>();
+        return services;
+    }
+
+    public static void MapCatalogue(this IEndpointRouteBuilder app) => app.MapCatalogueApi();
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Catalogue;
+using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Mail;
+using TechMarket.Search;
+
+namespace TechMarket.Web.Catalogue;
+
+public static class UnsubscribeTokens
+{
+    public static string NewToken() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+
+    /// <summary>Only the hash is stored: a leaked table does not unsubscribe anyone.</summary>
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? ""))).ToLowerInvariant();
+}
+
+/// <summary>
+/// The daily digest: for each active saved search, listings published since its last digest that match it, in one
+/// mail with an unsubscribe link. A search with nothing new gets no mail. Tokens are rotated on each mail so the
+/// link in the mail is always valid (only its hash is stored).
+/// </summary>
+public sealed class SendSavedSearchDigests(TechMarketDbContext db, ICatalogSearch search, IMailSender mail, TimeProvider clock, IConfiguration configuration)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var baseUrl = (configuration["TechMarket:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var sent = 0;
+        foreach (var saved in await db.SavedSearches.Where(s => s.UnsubscribedAt == null).ToListAsync(cancellationToken))
+        {
+            var errors = new Dictionary<string, string[]>();
+            var query = SearchParameters.Parse(saved.QueryString).ToQuery(errors) with { Page = 1, Size = SearchQuery.MaxSize, Sort = SearchSort.Newest, IncludeFacets = false };
+            if (errors.Count > 0) continue;
+            var hits = (await search.SearchAsync(query, cancellationToken)).Hits;
+            var ids = hits.Select(h => h.ListingId).ToList();
+            var since = saved.LastNotifiedAt;
+            var fresh = await db.Listings.AsNoTracking()
+                .Where(l => ids.Contains(l.Id) && l.Status == ListingStatus.Published && l.PublishedAt > since)
+                .Select(l => l.Id).ToListAsync(cancellationToken);
+            if (fresh.Count == 0) continue;
+            var token = UnsubscribeTokens.NewToken();
+            saved.ReplaceUnsubscribeToken(UnsubscribeTokens.Hash(token));
+            var unsubscribe = $"{baseUrl}/saved-searches/unsubscribe?token={token}";
+            var items = hits.Where(h => fresh.Contains(h.ListingId)).ToList();
+            var text = new StringBuilder($"您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search ({saved.QueryString}):\n\n");
+            var html = new StringBuilder($"<p>您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search.</p><ul>");
+            foreach (var h in items)
+            {
+                text.Append(CultureInfoInvariant($"- {h.Title} {baseUrl}/listings/{h.ListingId}\n"));
+                html.Append(CultureInfoInvariant($"<li><a href=\"{baseUrl}/listings/{h.ListingId}\">{WebUtility.HtmlEncode(h.Title)}</a></li>"));
+            }
+            text.Append(CultureInfoInvariant($"\n退订 / Unsubscribe: {unsubscribe}\n"));
+            html.Append(CultureInfoInvariant($"</ul><p><a href=\"{unsubscribe}\">退订 / Unsubscribe</a></p>"));
+            await mail.SendAsync(new MailMessage(saved.Email, "新挂牌提醒 / New listings for your saved search", html.ToString(), text.ToString()), cancellationToken);
+            saved.Notified(now);
+            await db.SaveChangesAsync(cancellationToken);
+            sent++;
+        }
+        return sent;
+    }
+
+    private static string CultureInfoInvariant(FormattableString s) => FormattableString.Invariant(s);
+}
+
+/// <summary>Runs the digest once a day at 08:00 China time (UTC+8), on <see cref="TimeProvider"/>.</summary>
+public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SavedSearchDigestJob> logger) : BackgroundService
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static DateTimeOffset NextRun(DateTimeOffset now)
+    {
+        var local = now.ToOffset(China);
+        var today8 = new DateTimeOffset(local.Year, local.Month, local.Day, 8, 0, 0, China);
+        return today8 > local ? today8 : today8.AddDays(1);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            try
+            {
+                await Task.Delay(NextRun(now) - now, clock, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var sent = await scope.ServiceProvider.GetRequiredService<SendSavedSearchDigests>().RunAsync(stoppingToken);
+                logger.LogInformation("Saved-search digest: {Count} mails", sent);
+            }
+            catch (OperationCanceledException) { return; }
+#pragma warning disable CA1031 // A failed digest run is logged; tomorrow's run must still happen.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                logger.LogWarning(e, "Saved-search digest failed");
+            }
+        }
+    }
+}
