@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using TechMarket.Web.Tests.Infrastructure;
 
@@ -62,6 +63,18 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /Center/Verification"] = Access.Center,
         ["GET /Center/Audit"] = Access.CenterOrAdmin,
         ["GET /Admin/Clients"] = Access.Admin,
+        // Online auctions (issue 5): public state and room; bidding needs a verified organisation (and scope auctions.bid for tokens).
+        ["GET /auctions"] = Access.Public,
+        ["GET /auctions/{id:guid}"] = Access.Public,
+        ["GET /auctions/sessions/{id:guid}"] = Access.Public,
+        ["GET /api/v1/auctions/{id:guid}"] = Access.Public,
+        ["POST /api/v1/auctions/{id:guid}/bids"] = Access.Verified,
+        ["GET /auctions/{id:guid}/confirmation"] = Access.SignedIn,
+        ["GET /center/auctions"] = Access.Center,
+        ["GET /center/auctions/{id:guid}"] = Access.Center,
+        ["GET /notifications"] = Access.Member,
+        ["GET /hubs/auctions"] = Access.Public,
+        ["GET /hubs/auctions/negotiate"] = Access.Public,
         // Directed R&D (issue 8)
         ["GET /demands"] = Access.Public,
         ["GET /demands/{id:guid}"] = Access.Public,
@@ -110,6 +123,14 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /saved-searches/unsubscribe"] = Access.Public,
     };
 
+    /// <summary>Every public method of every SignalR hub, by "Hub.Method".</summary>
+    private static readonly Dictionary<string, Access> ExpectedHubMethods = new(StringComparer.Ordinal)
+    {
+        // Auction updates carry only public state (no reserve, maximum or identity), so anyone may watch.
+        ["AuctionHub.JoinAuction"] = Access.Public,
+        ["AuctionHub.LeaveAuction"] = Access.Public,
+    };
+
     /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
     private static readonly string[] ExtraRequests = ["POST /culture", "POST /Organizations/Mine?handler=Invite"];
 
@@ -141,6 +162,39 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         Assert.True(missing.Count == 0, "Endpoints without an authorization entry: " + string.Join(", ", missing));
         var stale = Expected.Keys.Where(k => !MappedEndpoints().Contains(k) && !ExtraRequests.Contains(k)).ToList();
         Assert.True(stale.Count == 0, "Entries for endpoints that no longer exist: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Every_hub_method_has_an_entry_and_public_ones_answer_anonymous_callers()
+    {
+        site.SkipUnlessAvailable();
+        var hubMethods = typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(Microsoft.AspNetCore.SignalR.Hub).IsAssignableFrom(t) && !t.IsAbstract)
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName).Select(m => t.Name + "." + m.Name))
+            .ToList();
+        Assert.NotEmpty(hubMethods);
+        var missing = hubMethods.Where(m => !ExpectedHubMethods.ContainsKey(m)).ToList();
+        Assert.True(missing.Count == 0, "Hub methods without an authorization entry: " + string.Join(", ", missing));
+        // Only public hub methods exist today; a restricted one must extend this test to sign in per role.
+        Assert.All(ExpectedHubMethods.Values, access => Assert.Equal(Access.Public, access));
+
+        await using var connection = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(new Uri(site.Server.BaseAddress, "/hubs/auctions"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => site.Server.CreateHandler();
+                o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.LongPolling;
+            })
+            .Build();
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        // An unknown auction is refused by the method itself — past authorization, as an anonymous caller.
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() =>
+            connection.InvokeAsync("JoinAuction", Guid.NewGuid(), TestContext.Current.CancellationToken));
+        Assert.Contains("No such auction", refused.Message, StringComparison.Ordinal);
+        var demoAuction = new Guid("6f1c0c2e-0005-4a00-9000-000000000001");
+        for (var attempt = 0; attempt < 50 && !site.WithDb(db => db.Auctions.Any(a => a.Id == demoAuction)); attempt++) await Task.Delay(100, TestContext.Current.CancellationToken);
+        await connection.InvokeAsync("JoinAuction", demoAuction, TestContext.Current.CancellationToken);
+        await connection.InvokeAsync("LeaveAuction", demoAuction, TestContext.Current.CancellationToken);
     }
 
     public static TheoryData<Role> Roles => new(Enum.GetValues<Role>());
