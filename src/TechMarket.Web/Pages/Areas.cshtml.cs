@@ -7,6 +7,14 @@ namespace TechMarket.Web.Pages;
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class AreasModel : PageModel
 {
+    /// <summary>Where an area that is built lives; areas without an entry are still being built and say so.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Built = new Dictionary<string, string>
+    {
+        ["auctions"] = "/auctions",
+        ["demands"] = "/demands",
+        ["financing"] = "/pledges",
+    };
+
     public static readonly IReadOnlyDictionary<string, (string Title, string Description)> Known = new Dictionary<string, (string, string)>
     {
         ["listed-trades"] = ("挂牌交易", "在公示期内登记受让意向、缴纳保证金；一个合格意向方即协议成交，多个则转为网上竞价。"),
@@ -18,11 +26,13 @@ public sealed class AreasModel : PageModel
 
     public string Title { get; private set; } = "";
     public string Description { get; private set; } = "";
+    public string? Link { get; private set; }
 
     public IActionResult OnGet(string area)
     {
         if (!Known.TryGetValue(area, out var entry)) return NotFound();
         (Title, Description) = entry;
+        Link = Built.GetValueOrDefault(area);
         return Page();
     }
 }
