@@ -107,7 +107,7 @@
             const d = Math.floor(left / 86400); left %= 86400;
             const h = Math.floor(left / 3600); left %= 3600;
             const m = Math.floor(left / 60); const s = left % 60;
-            el.textContent = (d > 0 ? d + ' 天 ' : '') + String(h).padStart(2, '0') + ':' + String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
+            el.textContent = (d > 0 ? d + ' ' + (el.dataset.dayUnit || '天') + ' ' : '') + String(h).padStart(2, '0') + ':' + String(m).padStart(2, '0') + ':' + String(s).padStart(2, '0');
         });
     }
     tick();
