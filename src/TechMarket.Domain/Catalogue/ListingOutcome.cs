@@ -26,6 +26,8 @@ public enum ListingProblemCode
     Gate,
     CoOwnerConsentMissing,
     ReasonMissing,
+    /// <summary>Civil Code Art. 444: a registered pledge stands and its lender has not consented.</summary>
+    Pledged,
 }
 
 /// <summary>Why a listing transition was refused, with the message users see.</summary>

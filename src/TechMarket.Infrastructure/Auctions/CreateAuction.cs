@@ -31,7 +31,7 @@ public sealed record CreateAuctionResult(Auction? Auction, string? Field, string
 }
 
 /// <summary>发布竞价: a published listing becomes a lot, alone or in a session (lots close in sequence), or as a 流拍 re-auction.</summary>
-public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock)
+public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock, Financing.PledgeLock pledges)
 {
     public async Task<CreateAuctionResult> RunAsync(AuctionSetup setup, CancellationToken cancellationToken)
     {
@@ -40,6 +40,11 @@ public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock)
         if (listing is null || listing.Status != ListingStatus.Published)
         {
             return Fail("ListingId", "请选择已发布的挂牌项目 / Choose a published listing.");
+        }
+        // Civil Code Art. 444: a pledged patent is not auctioned without its lender's consent in the platform.
+        if (await pledges.RefusalAsync(listing.Record!.RecordId, auction: true, cancellationToken) is { } pledged)
+        {
+            return Fail("ListingId", pledged.MessageZh + " / " + pledged.MessageEn);
         }
         var endsAt = setup.EndsAt;
         var opensAt = setup.OpensAt;

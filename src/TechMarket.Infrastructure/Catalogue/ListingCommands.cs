@@ -17,14 +17,19 @@ public sealed record ListingCommandResult(ListingCommandStatus Status, IReadOnly
 /// The common path of a listing transition: load it (owner's or, for review, any), apply the domain rule, and save
 /// the change, its audit entry and its outbox message in one SaveChanges.
 /// </summary>
-public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal signal, TimeProvider clock)
+public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal signal, TimeProvider clock, Financing.PledgeLock pledges)
 {
     /// <param name="organizationId">The acting organisation; null for center staff, who act on any listing.</param>
     public async Task<ListingCommandResult> RunAsync(Guid listingId, Guid? organizationId, string action, string? reason,
-        Func<Listing, AssetKind, DateTimeOffset, ListingOutcome> transition, CancellationToken cancellationToken)
+        Func<Listing, AssetKind, DateTimeOffset, ListingOutcome> transition, CancellationToken cancellationToken, bool checkPledge = false)
     {
         var listing = await db.Listings.Include(l => l.Record).FirstOrDefaultAsync(l => l.Id == listingId, cancellationToken);
         if (listing is null || (organizationId is { } org && listing.OrganizationId != org)) return ListingCommandResult.NotFound;
+        // Civil Code Art. 444: a pledged patent is not offered for sale behind its lender's back.
+        if (checkPledge && await pledges.RefusalAsync(listing.Record!.RecordId, auction: false, cancellationToken) is { } pledged)
+        {
+            return new(ListingCommandStatus.Refused, [new ListingProblem(ListingProblemCode.Pledged, new(pledged.MessageZh, pledged.MessageEn))]);
+        }
         var now = clock.GetUtcNow();
         var outcome = transition(listing, listing.Record!.Kind, now);
         if (!outcome.Succeeded) return new(ListingCommandStatus.Refused, outcome.Problems);
@@ -40,14 +45,14 @@ public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal sign
 public sealed class SubmitListing(ListingTransitions transitions)
 {
     public Task<ListingCommandResult> RunAsync(Guid listingId, Guid organizationId, CancellationToken cancellationToken) =>
-        transitions.RunAsync(listingId, organizationId, "listing.submitted", null, (l, kind, now) => l.Submit(kind, now), cancellationToken);
+        transitions.RunAsync(listingId, organizationId, "listing.submitted", null, (l, kind, now) => l.Submit(kind, now), cancellationToken, checkPledge: true);
 }
 
 /// <summary>Center: submitted → published (gate checked again).</summary>
 public sealed class ApproveListing(ListingTransitions transitions)
 {
     public Task<ListingCommandResult> RunAsync(Guid listingId, CancellationToken cancellationToken) =>
-        transitions.RunAsync(listingId, null, "listing.approved", null, (l, kind, now) => l.Approve(kind, now), cancellationToken);
+        transitions.RunAsync(listingId, null, "listing.approved", null, (l, kind, now) => l.Approve(kind, now), cancellationToken, checkPledge: true);
 }
 
 /// <summary>Center: submitted → rejected, with the reason the seller sees.</summary>

@@ -9,6 +9,7 @@ public static class FinancingServiceCollectionExtensions
     {
         services.AddScoped<PatentRegister>();
         services.AddScoped<EncumbranceGuard>();
+        services.AddScoped<PledgeLock>();
         services.AddScoped<PledgeCaseStore>();
         services.AddScoped<ActOnPledgeCase>();
         services.AddScoped<CreatePledgeCase>();
