@@ -28,6 +28,35 @@ public sealed class AuditModel(TechMarketDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(EntityId)) query = query.Where(a => a.EntityId == EntityId);
         if (!string.IsNullOrWhiteSpace(Action)) query = query.Where(a => a.Action == Action);
         Total = await query.CountAsync(cancellationToken);
-        Entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var entries = await query.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        Entries = await SealOpenAuctionsAsync(entries, cancellationToken);
     }
+
+    /// <summary>
+    /// SPC 2016 Arts 8, 18: nobody, the operator's staff included, sees who bids before the close. An auction's or a
+    /// registration's audit entry names the acting person and carries bidder codes next to organisations, so until its
+    /// auction has closed the entry is shown without actor and without before/after.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditEntry>> SealOpenAuctionsAsync(List<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var auctionIds = entries.Where(e => e.EntityType == nameof(Infrastructure.Auctions.Auction)).Select(e => Guid.TryParse(e.EntityId, out var id) ? id : Guid.Empty).ToHashSet();
+        var registrationIds = entries.Where(e => e.EntityType == nameof(Infrastructure.Auctions.AuctionRegistration)).Select(e => Guid.TryParse(e.EntityId, out var id) ? id : Guid.Empty).ToHashSet();
+        if (auctionIds.Count == 0 && registrationIds.Count == 0) return entries;
+        var auctionOfRegistration = await db.AuctionRegistrations.AsNoTracking().Where(r => registrationIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.AuctionId, cancellationToken);
+        var involved = auctionIds.Concat(auctionOfRegistration.Values).ToHashSet();
+        var open = (await db.Auctions.AsNoTracking().Where(a => involved.Contains(a.Id) && a.Status != Infrastructure.Auctions.AuctionStatus.Closed)
+            .Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return [.. entries.Select(e =>
+        {
+            var auction = e.EntityType == nameof(Infrastructure.Auctions.Auction) && Guid.TryParse(e.EntityId, out var a) ? a
+                : e.EntityType == nameof(Infrastructure.Auctions.AuctionRegistration) && Guid.TryParse(e.EntityId, out var r) && auctionOfRegistration.TryGetValue(r, out var ar) ? ar
+                : Guid.Empty;
+            return auction != Guid.Empty && open.Contains(auction)
+                ? new AuditEntry { Id = e.Id, At = e.At, Action = e.Action, EntityType = e.EntityType, EntityId = e.EntityId, Before = Sealed, After = Sealed, Reason = e.Reason }
+                : e;
+        })];
+    }
+
+    public const string Sealed = "（竞价结束前保密 / sealed until the auction closes）";
 }
