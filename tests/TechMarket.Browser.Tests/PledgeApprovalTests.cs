@@ -26,7 +26,8 @@ public sealed class PledgeApprovalTests(BrowserSite site)
         await page.Locator("#Input_Email").FillAsync("lender@demo.techmarket.local");
         await page.Locator("#Input_Password").FillAsync("TechMarket-Demo-2026");
         await page.Locator("#login-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the layout shows the account menu (on a loaded machine the redirect can take a while).
+        await Assertions.Expect(page.Locator("#account-menu")).ToBeVisibleAsync(new() { Timeout = 90_000 });
 
         await page.GotoAsync("/pledges");
         await page.Locator($"tr[data-case='{id}'] a").ClickAsync();
