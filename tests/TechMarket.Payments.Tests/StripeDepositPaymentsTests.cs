@@ -2,6 +2,7 @@ using Stripe;
 using TechMarket.Domain.Payments;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Payments;
+using TechMarket.Tests.Shared;
 
 namespace TechMarket.Payments.Tests;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using TechMarket.Infrastructure.Payments;
+using TechMarket.Tests.Shared;
 
 namespace TechMarket.Web.Tests.Infrastructure;
 
@@ -76,28 +76,10 @@ public sealed class PaymentsSqliteSite : PaymentsSite
 
 public sealed class PaymentsPostgresSite : PaymentsSite
 {
-    private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("TECHMARKET_TEST_POSTGRES");
-    private readonly string? connectionString;
-
-    public PaymentsPostgresSite()
-    {
-        if (string.IsNullOrWhiteSpace(ServerConnection)) return;
-        connectionString = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "techmarket_test_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
-    }
+    private readonly string? connectionString = ScratchPostgres.NewDatabase();
 
     public override string Provider => "Postgres";
     public override string? ConnectionString => connectionString;
-
-    protected override async Task DropDatabaseAsync()
-    {
-        if (connectionString is null) return;
-        NpgsqlConnection.ClearAllPools();
-        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ConnectionString);
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -68,7 +68,8 @@ public abstract class TechMarketSite : WebApplicationFactory<Program>, IAsyncLif
         GC.SuppressFinalize(this);
     }
 
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+    private Task DropDatabaseAsync() =>
+        Provider == "Postgres" && ConnectionString is { } connection ? ScratchPostgres.DropAsync(connection) : Task.CompletedTask;
 }
 
 public sealed class SqliteSite : TechMarketSite
@@ -79,24 +80,27 @@ public sealed class SqliteSite : TechMarketSite
 
 public sealed class PostgresSite : TechMarketSite
 {
-    private static readonly string? ServerConnection = Environment.GetEnvironmentVariable("TECHMARKET_TEST_POSTGRES");
-    private readonly string? connectionString;
-
-    public PostgresSite()
-    {
-        if (string.IsNullOrWhiteSpace(ServerConnection)) return;
-        connectionString = new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "techmarket_test_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
-    }
+    private readonly string? connectionString = ScratchPostgres.NewDatabase();
 
     public override string Provider => "Postgres";
     public override string? ConnectionString => connectionString;
+}
 
-    protected override async Task DropDatabaseAsync()
+/// <summary>A database of its own per PostgreSQL test site, on the server TECHMARKET_TEST_POSTGRES names; dropped at the end.</summary>
+public static class ScratchPostgres
+{
+    private static readonly string? Server = Environment.GetEnvironmentVariable("TECHMARKET_TEST_POSTGRES");
+
+    /// <summary>A connection string to a fresh database name (migrations create it), or null when no server is configured.</summary>
+    public static string? NewDatabase() => string.IsNullOrWhiteSpace(Server)
+        ? null
+        : new NpgsqlConnectionStringBuilder(Server) { Database = "techmarket_test_" + Guid.NewGuid().ToString("N")[..12] }.ConnectionString;
+
+    public static async Task DropAsync(string connectionString)
     {
-        if (connectionString is null) return;
         NpgsqlConnection.ClearAllPools();
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnection) { Database = "postgres" }.ConnectionString);
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
         await admin.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();

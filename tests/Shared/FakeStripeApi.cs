@@ -5,14 +5,15 @@ using System.Text;
 using System.Text.Json;
 using System.Web;
 
-namespace TechMarket.Payments.Tests;
+namespace TechMarket.Tests.Shared;
 
 /// <summary>
-/// An in-process fake of the Stripe endpoints the deposit adapter uses. Like Stripe, it stores each response by
+/// An in-process fake of the Stripe endpoints the deposit adapter uses, linked into TechMarket.Payments.Tests and
+/// TechMarket.Web.Tests (test projects are executables and do not reference each other). Like Stripe, it stores each response by
 /// idempotency key and replays it for a retry with the same key and parameters; a reuse with other parameters is
 /// an idempotency_error.
 /// </summary>
-internal sealed class FakeStripeApi : HttpMessageHandler
+public sealed class FakeStripeApi : HttpMessageHandler
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, (string Fingerprint, HttpStatusCode Status, string Body)> byKey = new(StringComparer.Ordinal);
@@ -50,6 +51,16 @@ internal sealed class FakeStripeApi : HttpMessageHandler
             var intent = intents[paymentIntentId];
             intent.Status = intent.CaptureMethod == "manual" ? "requires_capture" : "succeeded";
         }
+    }
+
+    /// <summary>A Stripe event about a PaymentIntent as it stands now, the way Stripe would send it to the webhook.</summary>
+    public string EventFor(string eventId, string type, string paymentIntentId, DateTimeOffset at)
+    {
+        string intentJson;
+        lock (gate) intentJson = IntentJson(intents[paymentIntentId]);
+        var created = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return "{\"id\":\"" + eventId + "\",\"object\":\"event\",\"api_version\":\"" + Stripe.StripeConfiguration.ApiVersion + "\",\"created\":" + created
+            + ",\"livemode\":false,\"pending_webhooks\":1,\"request\":{\"id\":null,\"idempotency_key\":null},\"type\":\"" + type + "\",\"data\":{\"object\":" + intentJson + "}}";
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
