@@ -121,7 +121,8 @@ public sealed class Listing : IAudited
     public ListingOutcome Submit(AssetKind kind, DateTimeOffset now)
     {
         if (!IsEditable) return ListingOutcome.Refused(ListingProblem.WrongStatus(Status));
-        var problems = Problems(kind, DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime));
+        // The legal-status gate counts China's calendar days (UTC+8).
+        var problems = Problems(kind, ChinaTime.Today(now));
         if (problems.Count > 0) return ListingOutcome.Refused([.. problems]);
         Status = ListingStatus.Submitted;
         SubmittedAt = now;
@@ -133,7 +134,7 @@ public sealed class Listing : IAudited
     public ListingOutcome Approve(AssetKind kind, DateTimeOffset now)
     {
         if (Status != ListingStatus.Submitted) return ListingOutcome.Refused(ListingProblem.WrongStatus(Status));
-        var problems = Problems(kind, DateOnly.FromDateTime(now.ToOffset(ChinaTime).DateTime));
+        var problems = Problems(kind, ChinaTime.Today(now));
         if (problems.Count > 0) return ListingOutcome.Refused([.. problems]);
         Status = ListingStatus.Published;
         ReviewedAt = now;
@@ -181,9 +182,6 @@ public sealed class Listing : IAudited
         if (outcome.Succeeded) ClosedAt = now;
         return outcome;
     }
-
-    /// <summary>Dates of the legal-status gate are China's calendar days (UTC+8).</summary>
-    private static readonly TimeSpan ChinaTime = TimeSpan.FromHours(8);
 
     /// <summary>Seed path only: demo listings are published as if reviewed. The review workflow belongs to the catalogue issue.</summary>
     public void PublishDemo(DateTimeOffset at)

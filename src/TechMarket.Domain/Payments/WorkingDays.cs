@@ -1,3 +1,4 @@
+using TechMarket.Domain.Shared;
 namespace TechMarket.Domain.Payments;
 
 /// <summary>
@@ -6,7 +7,7 @@ namespace TechMarket.Domain.Payments;
 /// </summary>
 public static class WorkingDays
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+    private static readonly TimeSpan ChinaStandardTime = ChinaTime.Offset;
 
     public static bool MondayToFriday(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TechMarket.Domain.Auctions;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Infrastructure.Auctions;
 
@@ -51,7 +52,7 @@ public sealed class CloseAuction(TechMarketDbContext db, OutboxSignal outbox, IL
         if (auction.Sold == true)
         {
             // 成交确认书 number: date of the close in Beijing time and the auction id, unique and stable.
-            auction.ConfirmationNumber = string.Create(CultureInfo.InvariantCulture, $"CJ{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-{auction.Id.ToString("N")[..8].ToUpperInvariant()}");
+            auction.ConfirmationNumber = string.Create(CultureInfo.InvariantCulture, $"CJ{now.ToOffset(ChinaTime.Offset):yyyyMMdd}-{auction.Id.ToString("N")[..8].ToUpperInvariant()}");
         }
         db.Outbox.Add(PlaceBid.Message(OutboxTypes.AuctionUpdated, AuctionUpdate.Of(auction, engine, extended: false), now));
         // SPC 2016 Art. 23: the others' deposits are released after the close; the payments slice consumes this.

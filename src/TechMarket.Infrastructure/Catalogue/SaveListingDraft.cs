@@ -47,7 +47,7 @@ public sealed class SaveListingDraft(TechMarketDbContext db, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaTime.Today(now);
         var errors = new Dictionary<string, BilingualText>();
 
         if (input.TradeModes == TradeModes.None) errors[nameof(input.TradeModes)] = new("请至少选择一种交易方式", "Choose at least one trade mode");

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Financing;
 using TechMarket.Domain.Rights;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Infrastructure.Financing;
 
 /// <summary>China Standard Time (UTC+8): the calendar day a dealing or a due date falls on.</summary>
 public static class ChinaCalendar
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = ChinaTime.Offset;
 
     public static DateOnly Today(TimeProvider clock)
     {

@@ -67,7 +67,7 @@ public sealed class PortfolioCsvImporter(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(stream);
         var collector = new ImportCollector(progress, stream);
         // CNIPA dates are Beijing dates (UTC+8, no daylight saving): "today" is judged there, not in the server's zone.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = ChinaTime.Today(clock.GetUtcNow());
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
         Dictionary<string, int>? index = null;
         foreach (var row in Rfc4180.Read(reader))

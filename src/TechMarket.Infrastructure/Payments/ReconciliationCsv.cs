@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Payments.Persistence;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Infrastructure.Payments;
 
@@ -13,7 +14,7 @@ namespace TechMarket.Infrastructure.Payments;
 /// </summary>
 public sealed class ReconciliationCsv(TechMarketDbContext db)
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly TimeSpan Beijing = ChinaTime.Offset;
 
     public static string[] Header { get; } =
         ["时间(UTC+8)", "方向", "用途", "机构", "统一社会信用代码", "金额(元)", "渠道", "银行/Stripe 流水号", "付款识别码", "凭证号", "记账键"];

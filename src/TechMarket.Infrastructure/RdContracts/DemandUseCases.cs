@@ -82,7 +82,7 @@ public sealed class AcceptNda(TechMarketDbContext db, TimeProvider clock)
 /// <summary>Dates the users see are Beijing dates (UTC+8).</summary>
 public static class RdClock
 {
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+    public static readonly TimeSpan Offset = ChinaTime.Offset;
 
     public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
 

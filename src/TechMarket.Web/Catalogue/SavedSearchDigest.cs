@@ -6,6 +6,7 @@ using TechMarket.Domain.Catalogue;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Mail;
 using TechMarket.Search;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Web.Catalogue;
 
@@ -68,7 +69,7 @@ public sealed class SendSavedSearchDigests(TechMarketDbContext db, ICatalogSearc
 /// <summary>Runs the digest once a day at 08:00 China time (UTC+8), on <see cref="TimeProvider"/>.</summary>
 public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SavedSearchDigestJob> logger) : BackgroundService
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+    private static readonly TimeSpan China = ChinaTime.Offset;
 
     public static DateTimeOffset NextRun(DateTimeOffset now)
     {

@@ -6,7 +6,7 @@ namespace TechMarket.Web.Pages;
 /// <summary>Money as ¥ with separators; times in Asia/Shanghai (UTC+8, no daylight saving).</summary>
 public static class AuctionFormat
 {
-    private static readonly TimeSpan Beijing8 = TimeSpan.FromHours(8);
+    private static readonly TimeSpan Beijing8 = ChinaTime.Offset;
 
     public static string Beijing(DateTimeOffset at) => at.ToOffset(Beijing8).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Localization;
 using TechMarket.Domain.Payments;
 using TechMarket.Infrastructure.Payments;
 using TechMarket.Infrastructure.Payments.Persistence;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Web.Payments;
 
 /// <summary>Chinese labels (resource keys) for payment codes, and times in Beijing time (UTC+8).</summary>
 public static class PaymentDisplay
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly TimeSpan Beijing = ChinaTime.Offset;
 
     public static string Time(DateTimeOffset at) => at.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 

@@ -7,6 +7,7 @@ using TechMarket.Domain.Catalogue;
 using TechMarket.Infrastructure.Auctions;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Identity;
+using TechMarket.Domain.Shared;
 
 namespace TechMarket.Web.Pages.Center.Auctions;
 
@@ -15,7 +16,7 @@ namespace TechMarket.Web.Pages.Center.Auctions;
 public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+    private static readonly TimeSpan Beijing = ChinaTime.Offset;
 
     public IReadOnlyList<Auction> Items { get; private set; } = [];
     public IReadOnlyList<AuctionSession> Sessions { get; private set; } = [];

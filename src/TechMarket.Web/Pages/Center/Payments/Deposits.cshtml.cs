@@ -49,7 +49,7 @@ public sealed class DepositsModel(TechMarketDbContext db, RequireDeposit require
         if (!ModelState.IsValid) { await LoadAsync(ct); return Page(); }
         var payBy = Require.PayByDate!.Value.ToDateTime(new TimeOnly(17, 0));
         var record = await require.RunAsync(new RequireDepositCommand(Require.OrganizationId!.Value, Require.Kind!.Value, Require.SubjectId!.Value,
-            Require.SubjectTitle!, new Money(fen!.Value), new DateTimeOffset(payBy, TimeSpan.FromHours(8))), ct);
+            Require.SubjectTitle!, new Money(fen!.Value), new DateTimeOffset(payBy, ChinaTime.Offset)), ct);
         TempData["Message"] = $"已要求缴纳保证金，付款识别码 {record.PaymentReference}";
         return RedirectToPage();
     }

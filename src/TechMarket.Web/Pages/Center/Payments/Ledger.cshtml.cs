@@ -37,7 +37,7 @@ public sealed class LedgerModel(LedgerBalances ledger, TechMarketDbContext db, R
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         var bytes = await csv.BuildAsync(ct);
-        var name = $"techmarket-reconciliation-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
+        var name = $"techmarket-reconciliation-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.csv";
         return File(bytes, "text/csv; charset=utf-8", name);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReceiptsModel(TechMarketDbContext db, RecordBankReceipt reco
     public async Task OnGetAsync(CancellationToken ct)
     {
         // The key that makes this form record once, however often it is sent.
-        Input = new ReceiptInput { FormKey = Guid.NewGuid().ToString("N"), ReceivedOn = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime) };
+        Input = new ReceiptInput { FormKey = Guid.NewGuid().ToString("N"), ReceivedOn = ChinaTime.Today(clock.GetUtcNow()) };
         await LoadAsync(ct);
     }
 
