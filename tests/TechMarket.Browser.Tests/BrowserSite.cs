@@ -59,6 +59,21 @@ public sealed class BrowserSite : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A new browser context signed in through the real login form. Signed in once the layout shows the account menu:
+    /// waiting for the URL to leave the login page timed out now and then on a loaded machine.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password = "TechMarket-Demo-2026")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("#login-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#account-menu")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        return page;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

@@ -39,8 +39,8 @@ public sealed class LiveAuctionTests(BrowserSite site)
             (secondEmail, _) = await BidderAsync(scope.ServiceProvider, auctionId, "浏览器竞买乙公司", ct);
         }
 
-        var first = await SignedInPageAsync(firstEmail);
-        var second = await SignedInPageAsync(secondEmail);
+        var first = await site.SignedInPageAsync(firstEmail, Password);
+        var second = await site.SignedInPageAsync(secondEmail, Password);
         foreach (var page in new[] { first, second })
         {
             await page.GotoAsync($"/auctions/{auctionId}");
@@ -82,16 +82,5 @@ public sealed class LiveAuctionTests(BrowserSite site)
         var qualified = await services.GetRequiredService<QualifyRegistration>().RunAsync(registration.Registration!.Id, null, null, ct);
         await services.GetRequiredService<MarkDepositReceived>().RunAsync(registration.Registration.Id, null, ct);
         return (email, qualified.Registration!.BidderCode!);
-    }
-
-    private async Task<IPage> SignedInPageAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync(Password);
-        await page.Locator("#login-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        return page;
     }
 }

@@ -21,13 +21,7 @@ public sealed class PledgeApprovalTests(BrowserSite site)
     {
         BrowserSite.SkipUnlessConfigured();
         var id = SeedCaseSubmittedToLender();
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_Email").FillAsync("lender@demo.techmarket.local");
-        await page.Locator("#Input_Password").FillAsync("TechMarket-Demo-2026");
-        await page.Locator("#login-form button[type=submit]").ClickAsync();
-        // Signed in once the layout shows the account menu (on a loaded machine the redirect can take a while).
-        await Assertions.Expect(page.Locator("#account-menu")).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        var page = await site.SignedInPageAsync("lender@demo.techmarket.local");
 
         await page.GotoAsync("/pledges");
         await page.Locator($"tr[data-case='{id}'] a").ClickAsync();

@@ -14,8 +14,8 @@ public sealed class RdContractsBrowserTests(BrowserSite site)
     public async Task Demand_to_first_accepted_milestone()
     {
         BrowserSite.SkipUnlessConfigured();
-        var company = await SignedInAsync("company@demo.techmarket.local");
-        var university = await SignedInAsync("university@demo.techmarket.local");
+        var company = await site.SignedInPageAsync("company@demo.techmarket.local");
+        var university = await site.SignedInPageAsync("university@demo.techmarket.local");
 
         // The company posts a demand.
         await company.GotoAsync("/demands/new");
@@ -81,16 +81,5 @@ public sealed class RdContractsBrowserTests(BrowserSite site)
         await Assertions.Expect(company.Locator("#m1")).ToHaveAttributeAsync("data-state", "Accepted");
         await Assertions.Expect(company.Locator("#m1 .escrow-released")).ToHaveTextAsync("¥300,000.00");
         await Assertions.Expect(company.Locator("#contract-status")).ToContainTextAsync("已完成");
-    }
-
-    private async Task<IPage> SignedInAsync(string email)
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Input_Email").FillAsync(email);
-        await page.Locator("#Input_Password").FillAsync("TechMarket-Demo-2026");
-        await page.Locator("#login-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
     }
 }
