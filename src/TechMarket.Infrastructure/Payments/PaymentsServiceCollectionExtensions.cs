@@ -28,6 +28,7 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<RecordBankReceipt>();
         services.AddScoped<ResolveFlaggedReceipt>();
         services.AddScoped<ReleaseDeposit>();
+        services.AddScoped<ForfeitDeposit>();
         services.AddScoped<CloseDepositSubject>();
         services.AddScoped<SettleDeal>();
         services.AddScoped<RecordSellerPayout>();
