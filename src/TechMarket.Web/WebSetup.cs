@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Deals;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
 using TechMarket.Web.Catalogue;
@@ -31,6 +32,7 @@ internal static class WebSetup
         services.AddRdContracts();
         builder.AddPayments();
         services.AddFinancing();
+        services.AddDeals();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
 
