@@ -270,7 +270,7 @@ public abstract class CenterWorkspaceTests(TechMarketSite site)
     {
         site.SkipUnlessAvailable();
         var title = "首页展示测试竞价会";
-        var id = await CreateEventAsync(title, capacity: 10, start: "2031-09-20T14:00", programme: "## 议程\n\n<script>alert(1)</script><img src=x onerror=alert(2)>[链接](javascript:alert(3))");
+        var id = await CreateEventAsync(title, capacity: 10, start: "2031-09-20T14:00", programme: "## 议程\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n[链接](javascript:alert(3))");
         var anonymous = Accounts.NewClient(site);
         var page = await anonymous.GetAsync(new Uri($"/events/{id}", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -345,6 +345,9 @@ public abstract class CenterWorkspaceTests(TechMarketSite site)
         Assert.Equal(["数据库文章：开放许可解读"], tagged.QuerySelectorAll("#articles h2").Select(h => h.TextContent.Trim()));
         var searched = await Html.ParseAsync(await anonymous.GetAsync(new Uri("/articles?q=" + Uri.EscapeDataString("开放许可解读"), UriKind.Relative), Ct));
         Assert.Equal(["数据库文章：开放许可解读"], searched.QuerySelectorAll("#articles h2").Select(h => h.TextContent.Trim()));
+        // The site search shows matching articles beside the catalogue results.
+        var siteSearch = await Html.ParseAsync(await anonymous.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString("开放许可解读"), UriKind.Relative), Ct));
+        Assert.Contains("数据库文章：开放许可解读", siteSearch.QuerySelector("#search-articles")!.TextContent, StringComparison.Ordinal);
 
         // A URL name already used by a content/ file is refused, keeping the input.
         fields.RemoveAll(f => f.Key == "Input.Slug");
