@@ -1,7 +1,7 @@
 using System.Text;
 using TechMarket.Domain.Events;
 
-namespace TechMarket.Domain.Tests.Center;
+namespace TechMarket.Domain.Tests.CenterWorkspace;
 
 public sealed class IcsCalendarTests
 {

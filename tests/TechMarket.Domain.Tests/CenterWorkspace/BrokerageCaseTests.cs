@@ -2,7 +2,7 @@ using TechMarket.Domain.Brokerage;
 using TechMarket.Domain.Payments;
 using TechMarket.Domain.Shared;
 
-namespace TechMarket.Domain.Tests.Center;
+namespace TechMarket.Domain.Tests.CenterWorkspace;
 
 public sealed class BrokerageCaseTests
 {
