@@ -8,6 +8,7 @@ using TechMarket.Infrastructure.Deals;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
 using TechMarket.Web.Catalogue;
+using TechMarket.Web.Center;
 using TechMarket.Web.Connect;
 using TechMarket.Web.Financing;
 using TechMarket.Infrastructure.Financing;
@@ -35,6 +36,7 @@ internal static class WebSetup
         services.AddDeals();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
+        services.AddCenter();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -117,6 +119,7 @@ internal static class WebSetup
         app.MapFinancing();
         app.MapAuctions();
         app.MapCatalogue();
+        app.MapCenter();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -121,6 +121,19 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /enquiries/{id:guid}"] = Access.SignedIn,
         ["GET /saved-searches"] = Access.SignedIn,
         ["GET /saved-searches/unsubscribe"] = Access.Public,
+        // Service center workspace (issue 10): brokerage pipeline, promotion events, articles written in the site.
+        // Registering for an event (POST ?handler=Register) sends anonymous callers to sign in: CenterWorkspaceTests.
+        ["GET /brokerage/request"] = Access.Verified,
+        ["GET /center/brokerage"] = Access.Center,
+        ["GET /center/brokerage/{id:guid}"] = Access.Center,
+        ["GET /events"] = Access.Public,
+        ["GET /events/{id:guid}"] = Access.Public,
+        ["GET /events/{id:guid}/ics"] = Access.Public,
+        ["GET /center/events"] = Access.Center,
+        ["GET /center/events/edit/{id:guid?}"] = Access.Center,
+        ["GET /center/events/{id:guid}/attendees"] = Access.Center,
+        ["GET /center/articles"] = Access.Center,
+        ["GET /center/articles/edit/{id:guid?}"] = Access.Center,
     };
 
     /// <summary>Every public method of every SignalR hub, by "Hub.Method".</summary>

@@ -13,6 +13,8 @@ public enum BusinessEventKind
     SellerPaidOut,
     MilestoneFunded,
     MilestoneReleased,
+    /// <summary>技术经纪: a brokerage case closed after a deal with an agreed fee.</summary>
+    BrokerageFeeEarned,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

@@ -24,6 +24,10 @@ public enum LedgerAccountKind
     ForfeitedDeposits,
     /// <summary>研发托管: funds escrowed for a directed R&amp;D milestone until the client accepts it.</summary>
     MilestoneEscrow,
+    /// <summary>应收经纪服务费: brokerage fees a client organisation owes the center.</summary>
+    BrokerageFeesReceivable,
+    /// <summary>经纪服务收入: brokerage fee income.</summary>
+    BrokerageFeeIncome,
 }
 
 /// <summary>An account, optionally the sub-account of one party (organisation, deal or contract).</summary>
@@ -34,11 +38,13 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
     public static LedgerAccount CommissionIncome { get; } = new(LedgerAccountKind.CommissionIncome);
     public static LedgerAccount CostsRecovered { get; } = new(LedgerAccountKind.CostsRecovered);
     public static LedgerAccount ForfeitedDeposits { get; } = new(LedgerAccountKind.ForfeitedDeposits);
+    public static LedgerAccount BrokerageFeeIncome { get; } = new(LedgerAccountKind.BrokerageFeeIncome);
 
     public static LedgerAccount DepositsHeld(Guid organizationId) => new(LedgerAccountKind.DepositsHeld, organizationId);
     public static LedgerAccount DueFromBuyer(Guid organizationId) => new(LedgerAccountKind.DueFromBuyers, organizationId);
     public static LedgerAccount PayableToSeller(Guid organizationId) => new(LedgerAccountKind.PayableToSellers, organizationId);
     public static LedgerAccount MilestoneEscrow(Guid contractId) => new(LedgerAccountKind.MilestoneEscrow, contractId);
+    public static LedgerAccount BrokerageFeesReceivable(Guid organizationId) => new(LedgerAccountKind.BrokerageFeesReceivable, organizationId);
 
     public override string ToString() => Party is { } party ? $"{Kind}:{party:N}" : Kind.ToString();
 }

@@ -6,9 +6,10 @@ using TechMarket.Infrastructure.Data;
 namespace TechMarket.Web.Pages;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class IndexModel(TechMarketDbContext db, TechMarket.Web.Articles.ArticleLibrary articles) : PageModel
+public sealed class IndexModel(TechMarketDbContext db, TechMarket.Web.Articles.ArticleCatalog articles, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TechMarket.Web.Articles.Article> LatestArticles { get; private set; } = [];
+    public IReadOnlyList<TechMarket.Domain.Events.PromotionEvent> UpcomingEvents { get; private set; } = [];
     public IReadOnlyList<(AssetKind Kind, int Count)> Counts { get; private set; } = [];
     public int OrganizationCount { get; private set; }
     public IReadOnlyList<ListingCard> Latest { get; private set; } = [];
@@ -19,7 +20,9 @@ public sealed class IndexModel(TechMarketDbContext db, TechMarket.Web.Articles.A
         Counts = [.. (await published.GroupBy(l => l.Record!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderBy(c => c.Key).Select(c => (c.Key, c.Count))];
         OrganizationCount = await db.Organizations.CountAsync(cancellationToken);
-        LatestArticles = [.. articles.All.Take(3)];
+        LatestArticles = [.. (await articles.AllAsync(cancellationToken)).Take(3)];
+        var now = clock.GetUtcNow();
+        UpcomingEvents = await db.PromotionEvents.AsNoTracking().Where(e => !e.IsCancelled && e.EndsAt > now).OrderBy(e => e.StartsAt).Take(3).ToListAsync(cancellationToken);
         Latest = await ListingCard.Query(db, published.OrderByDescending(l => l.PublishedAt).Take(8)).ToListAsync(cancellationToken);
     }
 }

@@ -83,6 +83,8 @@ public static class PaymentDisplay
             LedgerAccountKind.CostsRecovered => "费用补偿",
             LedgerAccountKind.ForfeitedDeposits => "没收保证金",
             LedgerAccountKind.MilestoneEscrow => "研发托管",
+            LedgerAccountKind.BrokerageFeesReceivable => "应收经纪服务费",
+            LedgerAccountKind.BrokerageFeeIncome => "经纪服务收入",
         }];
     }
 

@@ -6,13 +6,13 @@ using TechMarket.Web.Articles;
 namespace TechMarket.Web.Pages.Articles;
 
 [AllowAnonymous]
-public sealed class DetailsModel(ArticleLibrary library) : PageModel
+public sealed class DetailsModel(ArticleCatalog catalog) : PageModel
 {
     public Article Article { get; private set; } = null!;
 
-    public IActionResult OnGet(string slug)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        if (library.Find(slug) is not { } article) return NotFound();
+        if (await catalog.FindAsync(slug, cancellationToken) is not { } article) return NotFound();
         Article = article;
         return Page();
     }

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Brokerage;
 using TechMarket.Domain.Catalogue;
+using TechMarket.Infrastructure.Brokerage;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Identity;
 
@@ -11,10 +13,11 @@ namespace TechMarket.Web.Pages.Enquiries;
 
 /// <summary>
 /// One enquiry thread. Visible to the buyer and seller organisations only; center staff see it once a party asked it
-/// to broker. Everyone else gets 404 (not 403: its existence is private too).
+/// to broker, or once a broker is assigned to a case a party opened on the listing (<see cref="BrokerageAccess"/>);
+/// each such view is audited. Everyone else gets 404 (not 403: its existence is private too).
 /// </summary>
 [Authorize]
-public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : PageModel
+public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock, BrokerageAccess access, OpenBrokerageCase openBrokerage) : PageModel
 {
     public Enquiry Enquiry { get; private set; } = null!;
     public string ListingTitle { get; private set; } = "";
@@ -26,8 +29,13 @@ public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : Pa
     [StringLength(4000, ErrorMessage = "最长 4000 字 / At most 4000 characters.")]
     public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, tracked: false, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, tracked: false, cancellationToken)) return NotFound();
+        // A broker reading the parties' private thread is recorded: who, when, which thread.
+        if (!IsParty) await access.RecordViewAsync(User.UserId(), User.OrganizationId(), nameof(Enquiry), id, "enquiry thread", cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,9 +49,9 @@ public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostBrokerAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, tracked: true, cancellationToken) || !IsParty) return NotFound();
-        Enquiry.RequestBrokerage(User.OrganizationId()!.Value, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await LoadAsync(id, tracked: false, cancellationToken) || !IsParty) return NotFound();
+        // Marks the thread as brokered and opens the case on the center's pipeline, in one SaveChanges.
+        await openBrokerage.RequestAsync(BrokerageSubjectKind.Enquiry, id, User.OrganizationId()!.Value, cancellationToken);
         return RedirectToPage(new { id });
     }
 
@@ -53,7 +61,8 @@ public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : Pa
         if (!tracked) query = query.AsNoTracking();
         var enquiry = await query.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         var org = User.OrganizationId();
-        if (enquiry is null || !enquiry.CanRead(org, User.IsCenterStaff())) return false;
+        if (enquiry is null) return false;
+        if (!enquiry.IsParty(org) && !(User.IsCenterStaff() && await access.CenterMayReadAsync(enquiry, cancellationToken))) return false;
         Enquiry = enquiry;
         IsParty = enquiry.IsParty(org);
         ListingTitle = await db.Listings.Where(l => l.Id == enquiry.ListingId).Select(l => l.Record!.Title).FirstAsync(cancellationToken);

@@ -6,7 +6,7 @@ namespace TechMarket.Web.Pages.Search;
 
 /// <summary>Search with facets as filter links; every state is in the URL (shareable, savable).</summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class IndexModel(ICatalogSearch search) : PageModel
+public sealed class IndexModel(ICatalogSearch search, TechMarket.Web.Articles.ArticleCatalog articles) : PageModel
 {
     public const int PageSize = 20;
 
@@ -15,6 +15,8 @@ public sealed class IndexModel(ICatalogSearch search) : PageModel
     public int PageNumber { get; private set; } = 1;
     public SearchResults Results { get; private set; } = SearchResults.Empty;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    /// <summary>Policy articles and guides (content/ files and the center's own) whose title, summary or tags contain a word of the query.</summary>
+    public IReadOnlyList<TechMarket.Web.Articles.Article> Articles { get; private set; } = [];
     public int PageCount => (int)Math.Min(500, (Results.Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -29,6 +31,12 @@ public sealed class IndexModel(ICatalogSearch search) : PageModel
         if (errors.Count > 0) query = Parameters.ToQuery([], PageSize);
         PageNumber = Math.Min(query.Page, 500);
         Results = await search.SearchAsync(query with { Page = PageNumber }, cancellationToken);
+        var words = (Parameters.Q ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(w => w.Length >= 2).ToList();
+        if (words.Count > 0)
+        {
+            Articles = [.. (await articles.AllAsync(cancellationToken)).Where(a => words.Any(w => a.Title.Contains(w, StringComparison.OrdinalIgnoreCase)
+                || a.Summary.Contains(w, StringComparison.OrdinalIgnoreCase) || a.Tags.Any(t => t.Contains(w, StringComparison.OrdinalIgnoreCase)))).Take(5)];
+        }
     }
 
     /// <summary>The URL with one filter set (or cleared when <paramref name="value"/> is null); the page goes back to 1.</summary>
