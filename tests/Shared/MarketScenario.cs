@@ -23,7 +23,7 @@ public sealed class ScenarioClock(DateTimeOffset now) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = now;
 
-    public override DateTimeOffset GetUtcNow() => Now;
+    public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }
 
 /// <summary>
@@ -79,7 +79,7 @@ public sealed class MarketScenario
     private static CancellationToken Ct => CancellationToken.None;
 
     /// <summary>An instant of the scenario's year in China time.</summary>
-    public DateTimeOffset At(int month, int day, int hour = 10) => new(Year, month, day, hour, 0, 0, ChinaTime.Offset);
+    public DateTimeOffset At(int month, int day, int hour = 10) => new DateTimeOffset(Year, month, day, hour, 0, 0, ChinaTime.Offset).ToUniversalTime();
 
     public static async Task<MarketScenario> BuildAsync(IServiceProvider services, int year)
     {
@@ -242,7 +242,7 @@ public sealed class MarketScenario
         var evaluator = new PledgeActor(DemoEvaluator, Guid.NewGuid());
         var lender = new PledgeActor(DemoLender, Guid.NewGuid());
         var start = registeredOn.AddDays(-20);
-        clock.Now = new DateTimeOffset(start.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);
+        clock.Now = new DateTimeOffset(start.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
         var created = await WithAsync((CreatePledgeCase u) => u.RunAsync(company, new NewPledgeCase(DemoCompany, null, [number], new Money(amountFen), 12, "流动资金"), Ct));
         var id = created.CaseId ?? throw new InvalidOperationException("Pledge refused: " + string.Join("; ", created.Refusals.Select(r => r.MessageEn)));
         var contract = new PledgeContract(new Money(amountFen), start, start.AddMonths(12), "主债权本金及利息", [number], false);
@@ -255,7 +255,7 @@ public sealed class MarketScenario
         await ActAsync(id, company, c => c.SignContracts(company, contract, clock.Now));
         var filing = await WithAsync((FilePledgeRegistration u) => u.RunAsync(id, company, new FilingPackage(true, true, true, null, false, true), Ct));
         if (filing is not { IsDone: true }) throw new InvalidOperationException("Filing refused: " + filing?.Refusal?.MessageEn);
-        clock.Now = new DateTimeOffset(registeredOn.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);
+        clock.Now = new DateTimeOffset(registeredOn.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
         var registered = await WithAsync((RecordPledgeRegistration u) => u.RunAsync(id, lender, new PledgeRegistration("ZX" + tag, registeredOn), Ct));
         if (registered is not { IsDone: true }) throw new InvalidOperationException("Registration refused: " + registered?.Refusal?.MessageEn);
         Loans.Add((Industry.NewEnergyVehicles, DemoLender, amountFen, registeredOn));

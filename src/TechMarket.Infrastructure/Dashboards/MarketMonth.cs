@@ -9,8 +9,8 @@ namespace TechMarket.Infrastructure.Dashboards;
 [JsonConverter(typeof(MarketMonthJsonConverter))]
 public readonly record struct MarketMonth(int Year, int Number) : IComparable<MarketMonth>
 {
-    /// <summary>The first instant of the month, in UTC+8.</summary>
-    public DateTimeOffset Start => new(Year, Number, 1, 0, 0, 0, ChinaTime.Offset);
+    /// <summary>The first instant of the month in UTC+8, given in UTC (PostgreSQL stores timestamptz in UTC only).</summary>
+    public DateTimeOffset Start => new DateTimeOffset(Year, Number, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
 
     public DateOnly FirstDay => new(Year, Number, 1);
 
