@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Dashboards;
 using TechMarket.Infrastructure.Deals;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
@@ -34,6 +35,7 @@ internal static class WebSetup
         builder.AddPayments();
         services.AddFinancing();
         services.AddDeals();
+        services.AddDashboards();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
         services.AddCenter();

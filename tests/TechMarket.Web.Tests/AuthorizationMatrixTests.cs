@@ -107,6 +107,9 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /pledges/{id:guid}/valuation-report"] = Access.Member,
         ["GET /pledges/export.{format}"] = Access.Center,
         ["GET /Center/Pledges"] = Access.Center,
+        // Market dashboards (issue 10): the public summary (aggregates only) and the center's dashboard; their JSON and CSV are page handlers.
+        ["GET /market"] = Access.Public,
+        ["GET /center/dashboard"] = Access.Center,
         // Catalogue workflow (issue 4).
         ["GET /api/v1/listings/{id:guid}"] = Access.Public,
         ["GET /api/v1/suggest"] = Access.Public,
