@@ -15,6 +15,7 @@ using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
 using TechMarket.Web.RdContracts;
 using TechMarket.Web.Payments;
+using TechMarket.Web.PartnerFeed;
 
 namespace TechMarket.Web;
 
@@ -35,6 +36,7 @@ internal static class WebSetup
         services.AddDeals();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
+        builder.AddPartnerFeed();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -117,6 +119,7 @@ internal static class WebSetup
         app.MapFinancing();
         app.MapAuctions();
         app.MapCatalogue();
+        app.MapPartnerFeed();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>
