@@ -83,7 +83,7 @@ public sealed class DeliverWebhooks(TechMarketDbContext db, IHttpClientFactory h
         {
             delivery.Delivered(finished, status!.Value);
         }
-        else if (attempt >= options.MaxAttempts)
+        else if (attempt >= options.MaxAttempts) // also after a reactivation: one more try each
         {
             delivery.AttemptFailed(status, error, retryAt: null);
             subscription.MarkFailing(finished, $"{delivery.EventId}: {error}");

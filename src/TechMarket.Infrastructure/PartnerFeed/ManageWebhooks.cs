@@ -45,7 +45,7 @@ public sealed class RegisterWebhook(TechMarketDbContext db, FeedSequencer sequen
     }
 }
 
-/// <summary>Switches a subscription off, or back on after it failed (deliveries still pending are then retried).</summary>
+/// <summary>Switches a subscription off, or back on after it failed (its pending and failed deliveries are then sent again).</summary>
 public sealed class ChangeWebhookStatus(TechMarketDbContext db, TimeProvider clock)
 {
     /// <param name="clientId">The owning partner; null when the center acts (any subscription).</param>
@@ -57,10 +57,11 @@ public sealed class ChangeWebhookStatus(TechMarketDbContext db, TimeProvider clo
         if (active && subscription.Status != WebhookStatus.Active)
         {
             subscription.Reactivate();
-            // Deliveries that failed with the subscription get a fresh set of attempts, starting now.
+            // Deliveries that failed with the subscription are tried once more, now; their attempt numbers continue (the
+            // log keeps every attempt), so one more failure marks the subscription failing again at once.
             var now = clock.GetUtcNow();
             await db.WebhookDeliveries.Where(d => d.SubscriptionId == id && d.Status == WebhookDeliveryStatus.Failed)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.Attempts, 0).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
             db.AuditAs("webhook.reactivated", clientId is null ? "center" : "partner");
         }
         else if (!active && subscription.Status != WebhookStatus.Disabled)

@@ -48,7 +48,7 @@ internal static class PartnerFeedApi
             .WithSummary("Switch a webhook off (its delivery log stays readable).")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
         hooks.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateWebhook")
-            .WithSummary("Switch a failing or disabled webhook back on; deliveries that had failed are retried from now.")
+            .WithSummary("Switch a failing or disabled webhook back on; deliveries that had failed are tried once more, now (failing again marks it failing again).")
             .Produces<WebhookResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         hooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("WebhookDeliveryLog")
             .WithSummary("Delivery log of one of your webhooks, newest first: one row per attempt with status code, duration and error.")

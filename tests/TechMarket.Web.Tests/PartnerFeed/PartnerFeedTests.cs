@@ -65,6 +65,24 @@ public abstract class PartnerFeedTests(PartnerFeedSite site)
     }
 
     [Fact]
+    public async Task OpenApi_documents_the_feed_and_the_webhooks()
+    {
+        site.SkipUnlessAvailable();
+        using var anonymous = site.CreateClient();
+        using var document = JsonDocument.Parse(await anonymous.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), Ct));
+        var paths = document.RootElement.GetProperty("paths");
+        var feed = paths.GetProperty("/api/v1/feed/listings").GetProperty("get");
+        Assert.Contains("tombstone", feed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(feed.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "since");
+        Assert.Contains("TechMarket-Signature", paths.GetProperty("/api/v1/webhooks").GetProperty("post").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(paths.TryGetProperty("/api/v1/webhooks/{id}/deliveries", out _));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("FeedResponse", out _));
+        Assert.True(schemas.TryGetProperty("FeedItem", out _));
+        Assert.True(schemas.TryGetProperty("WebhookCreatedResponse", out _));
+    }
+
+    [Fact]
     public async Task First_call_pages_through_every_published_listing_in_a_stable_order()
     {
         site.SkipUnlessAvailable();
