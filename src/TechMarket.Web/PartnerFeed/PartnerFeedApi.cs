@@ -27,10 +27,10 @@ internal static class PartnerFeedApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        var hooks = app.MapGroup("/api/v1/webhooks").WithTags("Partner feed").RequireAuthorization(PartnerFeedSetup.PartnerPolicy);
-        hooks.MapPost("", RegisterAsync)
+        var hooks = app.MapGroup("/api/v1").WithTags("Partner feed").RequireAuthorization(PartnerFeedSetup.PartnerPolicy);
+        hooks.MapPost("/webhooks", RegisterAsync)
             .WithName("RegisterWebhook")
-            .WithSummary("Register a webhook URL for notifications of new, changed and removed listings.")
+            .WithSummary("Register a webhook URL ({ \"url\": \"https://…\", \"description\": \"…\" }) for notifications of new, changed and removed listings.")
             .WithDescription(
                 "Returns the signing secret (whsec_…) once; store it. Each notification is a POST of JSON " +
                 "`{ id, type, created, data }` (type listing.published, listing.updated or listing.removed; data is the feed item) with headers " +
@@ -40,17 +40,17 @@ internal static class PartnerFeedApi
                 "Only https URLs to public addresses are accepted. Notifications cover changes after registration; use the feed for earlier ones.")
             .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
-        hooks.MapGet("", ListAsync).WithName("ListWebhooks").WithSummary("Your webhooks (the calling client's only).")
+        hooks.MapGet("/webhooks", ListAsync).WithName("ListWebhooks").WithSummary("Your webhooks (the calling client's only).")
             .Produces<IReadOnlyList<WebhookResponse>>();
-        hooks.MapGet("/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("One of your webhooks.")
+        hooks.MapGet("/webhooks/{id:guid}", GetAsync).WithName("GetWebhook").WithSummary("One of your webhooks.")
             .Produces<WebhookResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        hooks.MapDelete("/{id:guid}", DisableAsync).WithName("DisableWebhook")
+        hooks.MapDelete("/webhooks/{id:guid}", DisableAsync).WithName("DisableWebhook")
             .WithSummary("Switch a webhook off (its delivery log stays readable).")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
-        hooks.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateWebhook")
+        hooks.MapPost("/webhooks/{id:guid}/reactivate", ReactivateAsync).WithName("ReactivateWebhook")
             .WithSummary("Switch a failing or disabled webhook back on; deliveries that had failed are tried once more, now (failing again marks it failing again).")
             .Produces<WebhookResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        hooks.MapGet("/{id:guid}/deliveries", DeliveriesAsync).WithName("WebhookDeliveryLog")
+        hooks.MapGet("/webhooks/{id:guid}/deliveries", DeliveriesAsync).WithName("WebhookDeliveryLog")
             .WithSummary("Delivery log of one of your webhooks, newest first: one row per attempt with status code, duration and error.")
             .Produces<DeliveryLogResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -74,9 +74,27 @@ internal static class PartnerFeedApi
         return TypedResults.Ok(new FeedResponse(page!.Items, FeedCursor.Encode(page.LastSequence), page.HasMore));
     }
 
-    internal static async Task<IResult> RegisterAsync(WebhookRequest? body, ClaimsPrincipal user, RegisterWebhook register, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body is read here rather than bound, so that authorization answers first whatever the content type (a bound
+    /// JSON parameter makes routing turn other content types away before authorization) and bad JSON gets a 400 naming the field.
+    /// </summary>
+    internal static async Task<IResult> RegisterAsync(HttpRequest request, ClaimsPrincipal user, RegisterWebhook register, CancellationToken cancellationToken)
     {
-        var (registered, problems) = await register.RunAsync(PartnerFeedSetup.PartnerClientId(user)!, body?.Url, body?.Description, cancellationToken);
+        WebhookRequest? body = null;
+        try
+        {
+            if (request.HasJsonContentType()) body = await request.ReadFromJsonAsync<WebhookRequest>(cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["请求体须为 JSON：{\"url\": \"https://…\", \"description\": \"…\"} / The body must be JSON: {\"url\": \"https://…\", \"description\": \"…\"}."] },
+                title: "无法登记接收地址 / The webhook cannot be registered");
+        }
+        var (registered, problems) = await register.RunAsync(PartnerFeedSetup.PartnerClientId(user)!, body.Url, body.Description, cancellationToken);
         if (problems is not null) return TypedResults.ValidationProblem(problems.ToDictionary(p => p.Key, p => new[] { p.Value }), title: "无法登记接收地址 / The webhook cannot be registered");
         var s = registered!.Subscription;
         return TypedResults.Created($"/api/v1/webhooks/{s.Id}", new WebhookCreatedResponse(s.Id, s.Url, s.Description, Code(s.Status), s.CreatedAt, registered.Secret));

@@ -387,6 +387,10 @@ public abstract class PartnerFeedTests(PartnerFeedSite site)
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("url", out _), url);
         }
+        var form = await partner.PostAsync(new Uri("/api/v1/webhooks", UriKind.Relative), new FormUrlEncodedContent([new("url", "https://partner.example.cn/hook")]), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
+        using var notJson = JsonDocument.Parse(await form.Content.ReadAsStringAsync(Ct));
+        Assert.True(notJson.RootElement.GetProperty("errors").TryGetProperty("body", out _));
     }
 
     private static bool VerifyLikeAPartner(string secret, string header, string body)
