@@ -8,6 +8,7 @@ using TechMarket.Infrastructure.Files;
 using TechMarket.Infrastructure.Mail;
 using Microsoft.Extensions.Hosting;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.PartnerFeed;
 using TechMarket.Infrastructure.Search;
 using TechMarket.Infrastructure.Seeding;
 using TechMarket.Search;
@@ -32,6 +33,8 @@ public static class ServiceCollectionExtensions
         else services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<LicenceStore>();
 
+        // Every listing change also lands in the partner feed's change log, in the same transaction.
+        services.AddSingleton<ListingFeedInterceptor>();
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);
         var connectionString = configuration.GetConnectionString("TechMarket");
@@ -41,14 +44,14 @@ public static class ServiceCollectionExtensions
                 connectionString = string.IsNullOrWhiteSpace(connectionString)
                     ? $"Data Source={Path.Combine(paths.Data, "techmarket.db")}"
                     : connectionString;
-                services.AddDbContext<TechMarketDbContext, SqliteTechMarketDbContext>(o => o.UseSqlite(connectionString));
+                services.AddDbContext<TechMarketDbContext, SqliteTechMarketDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<ListingFeedInterceptor>()));
                 break;
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(connectionString))
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:TechMarket is empty. 请配置 PostgreSQL 连接字符串。");
                 }
-                services.AddDbContext<TechMarketDbContext, PostgresTechMarketDbContext>(o => o.UseNpgsql(connectionString));
+                services.AddDbContext<TechMarketDbContext, PostgresTechMarketDbContext>((sp, o) => o.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<ListingFeedInterceptor>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{database.Provider}'.");

@@ -17,6 +17,7 @@ using TechMarket.Web.Identity;
 using TechMarket.Web.Health;
 using TechMarket.Web.RdContracts;
 using TechMarket.Web.Payments;
+using TechMarket.Web.PartnerFeed;
 
 namespace TechMarket.Web;
 
@@ -39,6 +40,7 @@ internal static class WebSetup
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
         services.AddCenter();
+        builder.AddPartnerFeed();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
@@ -122,6 +124,7 @@ internal static class WebSetup
         app.MapAuctions();
         app.MapCatalogue();
         app.MapCenter();
+        app.MapPartnerFeed();
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -137,6 +137,17 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /center/events/{id:guid}/attendees"] = Access.Center,
         ["GET /center/articles"] = Access.Center,
         ["GET /center/articles/edit/{id:guid?}"] = Access.Center,
+        // Partner feed (issue 10): partner systems only, with a client-credentials token (scope catalogue.read); the
+        // center sees every webhook and its delivery log on its pages.
+        ["GET /api/v1/feed/listings"] = Access.BearerTokenOnly,
+        ["GET /api/v1/webhooks"] = Access.BearerTokenOnly,
+        ["POST /api/v1/webhooks"] = Access.BearerTokenOnly,
+        ["GET /api/v1/webhooks/{id:guid}"] = Access.BearerTokenOnly,
+        ["DELETE /api/v1/webhooks/{id:guid}"] = Access.BearerTokenOnly,
+        ["POST /api/v1/webhooks/{id:guid}/reactivate"] = Access.BearerTokenOnly,
+        ["GET /api/v1/webhooks/{id:guid}/deliveries"] = Access.BearerTokenOnly,
+        ["GET /center/partner-feed"] = Access.CenterOrAdmin,
+        ["GET /center/partner-feed/{id:guid}"] = Access.CenterOrAdmin,
     };
 
     /// <summary>Every public method of every SignalR hub, by "Hub.Method".</summary>
