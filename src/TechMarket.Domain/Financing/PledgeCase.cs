@@ -15,6 +15,7 @@ public sealed partial class PledgeCase
     private readonly List<ContractSignature> signatures = [];
     private readonly List<Repayment> repayments = [];
     private readonly List<PledgeAuditEntry> audit = [];
+    private readonly List<RealisationProceeds> realisationLots = [];
     private StateMachine<PledgeState, PledgeTrigger>? machine;
 
     public PledgeCase(Guid id, Guid applicantId, IEnumerable<Guid> pledgorIds, IEnumerable<string> patents, DateTimeOffset createdAt)
@@ -253,19 +254,67 @@ public sealed partial class PledgeCase
         return Fire(actor, PledgeTrigger.StartRealisation, now, method);
     }
 
-    /// <summary>Applies the proceeds to the outstanding principal and closes; the registration ends on Measures Art. 18(2).</summary>
+    /// <summary>
+    /// Interest the schedule makes due on or before <paramref name="on"/> and not yet paid, as the lender recorded it
+    /// (instalments and payments); future interest is not owed before it falls due.
+    /// </summary>
+    public Money OutstandingInterest(DateOnly on)
+    {
+        if (Disbursement is null) return Money.Zero;
+        var due = Disbursement.Schedule.Where(i => i.DueOn <= on).Sum(i => i.Interest.Fen);
+        return new Money(Math.Max(0, due - repayments.Sum(r => r.Interest.Fen)));
+    }
+
+    /// <summary>The secured debt still owed on <paramref name="on"/>: unpaid principal plus interest due.</summary>
+    public Money OutstandingDebt(DateOnly on) => OutstandingPrincipal + OutstandingInterest(on);
+
+    /// <summary>Realisation lots applied so far (one per patent sold by auction).</summary>
+    public IReadOnlyList<RealisationProceeds> RealisationLots => realisationLots;
+
+    /// <summary>
+    /// Applies the net proceeds of one realisation sale to the debt and, with the last lot, closes the case (Measures Art. 18(2)).
+    /// Civil Code Art. 436: the lender is paid first out of the proceeds; Art. 561: costs, then interest, then principal;
+    /// Art. 438: what exceeds the debt goes back to the pledgor, and a shortfall stays owed by the debtor.
+    /// </summary>
+    public PledgeOutcome ApplyRealisationProceeds(PledgeActor actor, Guid lotId, string patentNumber, Money netProceeds, DateOnly on, bool lastLot, DateTimeOffset now)
+    {
+        if (Check(actor, PledgeTrigger.CloseRealisation) is { } refused) return refused;
+        if (netProceeds < Money.Zero) return Invalid("处置所得不能为负。", "Proceeds cannot be negative.");
+        if (realisationLots.Any(l => l.LotId == lotId)) return Refuse(PledgeRefusalCode.InvalidInput, "该批处置所得已分配。", "These proceeds were applied already.");
+        var lot = Split(lotId, patentNumber, netProceeds, on);
+        realisationLots.Add(lot);
+        if (lot.ToLender > Money.Zero) repayments.Add(new Repayment(on, lot.ToPrincipal, lot.ToInterest));
+        if (!lastLot) return PledgeOutcome.Done(State);
+        var proceeds = new Money(realisationLots.Sum(l => l.NetProceeds.Fen));
+        Realisation = new Realisation(StartRealisationMethod, proceeds, new Money(realisationLots.Sum(l => l.ToLender.Fen)),
+            new Money(realisationLots.Sum(l => l.Surplus.Fen)), OutstandingDebt(on), on);
+        Release = new PledgeRelease(ReleaseGround.PledgeRealised, on, StartRealisationMethod);
+        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {Realisation.AppliedToDebt}");
+    }
+
+    /// <summary>Closes on a realisation outside the platform's auction (a private sale or an agreed value the lender records).</summary>
     public PledgeOutcome CloseRealisation(PledgeActor actor, string method, Money proceeds, DateOnly on, DateTimeOffset now)
     {
         if (Check(actor, PledgeTrigger.CloseRealisation) is { } refused) return refused;
         if (proceeds < Money.Zero) return Invalid("处置所得不能为负。", "Proceeds cannot be negative.");
-        var owed = OutstandingPrincipal;
-        var applied = proceeds < owed ? proceeds : owed;
-        // Civil Code Art. 438: a surplus belongs to the pledgor; a shortfall is still owed by the debtor.
-        Realisation = new Realisation(method, proceeds, applied, proceeds - applied, owed - applied, on);
-        if (applied > Money.Zero) repayments.Add(new Repayment(on, applied, Money.Zero));
+        var lot = Split(Guid.Empty, string.Join(",", patentNumbers), proceeds, on);
+        if (lot.ToLender > Money.Zero) repayments.Add(new Repayment(on, lot.ToPrincipal, lot.ToInterest));
+        Realisation = new Realisation(method, proceeds, lot.ToLender, lot.Surplus, OutstandingDebt(on), on);
         Release = new PledgeRelease(ReleaseGround.PledgeRealised, on, method);
-        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {applied}");
+        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {lot.ToLender}");
     }
+
+    private RealisationProceeds Split(Guid lotId, string patentNumber, Money net, DateOnly on)
+    {
+        var interest = Min(net, OutstandingInterest(on));
+        var principal = Min(net - interest, OutstandingPrincipal);
+        return new RealisationProceeds(lotId, patentNumber, net, interest, principal, net - interest - principal, on);
+    }
+
+    private static Money Min(Money a, Money b) => a < b ? a : b;
+
+    private string StartRealisationMethod =>
+        audit.LastOrDefault(a => a.Trigger == PledgeTrigger.StartRealisation)?.Note ?? "拍卖";
 
     /// <summary>注销: cancel the registration on one of the grounds of Pledge Measures Art. 18.</summary>
     public PledgeOutcome ReleasePledge(PledgeActor actor, ReleaseGround ground, DateOnly on, string? evidence, DateTimeOffset now)

@@ -13,6 +13,10 @@ public enum BusinessEventKind
     SellerPaidOut,
     MilestoneFunded,
     MilestoneReleased,
+    /// <summary>A realisation sale's proceeds applied to the secured debt (one per realisation lot).</summary>
+    PledgeProceedsApplied,
+    /// <summary>The center transfers the applied proceeds to the lender (one per realisation lot).</summary>
+    LenderPaidOut,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

@@ -24,6 +24,8 @@ public enum LedgerAccountKind
     ForfeitedDeposits,
     /// <summary>研发托管: funds escrowed for a directed R&amp;D milestone until the client accepts it.</summary>
     MilestoneEscrow,
+    /// <summary>应付质权人: realisation proceeds owed to a pledge lender out of the pledgor's sale (Civil Code Art. 436).</summary>
+    PayableToLenders,
 }
 
 /// <summary>An account, optionally the sub-account of one party (organisation, deal or contract).</summary>
@@ -38,6 +40,7 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
     public static LedgerAccount DepositsHeld(Guid organizationId) => new(LedgerAccountKind.DepositsHeld, organizationId);
     public static LedgerAccount DueFromBuyer(Guid organizationId) => new(LedgerAccountKind.DueFromBuyers, organizationId);
     public static LedgerAccount PayableToSeller(Guid organizationId) => new(LedgerAccountKind.PayableToSellers, organizationId);
+    public static LedgerAccount PayableToLender(Guid organizationId) => new(LedgerAccountKind.PayableToLenders, organizationId);
     public static LedgerAccount MilestoneEscrow(Guid contractId) => new(LedgerAccountKind.MilestoneEscrow, contractId);
 
     public override string ToString() => Party is { } party ? $"{Kind}:{party:N}" : Kind.ToString();

@@ -83,6 +83,7 @@ public static class PaymentDisplay
             LedgerAccountKind.CostsRecovered => "费用补偿",
             LedgerAccountKind.ForfeitedDeposits => "没收保证金",
             LedgerAccountKind.MilestoneEscrow => "研发托管",
+            LedgerAccountKind.PayableToLenders => "应付质权人",
         }];
     }
 

@@ -980,6 +980,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ConsignorOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1075,6 +1078,8 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsignorOrganizationId");
 
                     b.HasIndex("ListingId");
 
@@ -1716,13 +1721,71 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("pledge_cases", (string)null);
                 });
 
-            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationLotRow", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid?>("AuctionId")
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LenderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LenderTransferReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("NetProceedsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PatentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PledgeCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PledgorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("SurplusFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ToLenderFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuctionId")
+                        .IsUnique();
+
+                    b.HasIndex("SettlementId")
+                        .IsUnique();
+
+                    b.HasIndex("PledgeCaseId", "PatentNumber");
+
+                    b.ToTable("pledge_realisation_lots", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ConsignorId")
@@ -2877,6 +2940,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.Auction", b =>
                 {
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ConsignorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
                         .WithMany()
                         .HasForeignKey("ListingId")
@@ -3061,6 +3129,21 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ThirdPartyPledgorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationLotRow", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Infrastructure.Financing.PledgeCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>

@@ -969,6 +969,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConsignorOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1064,6 +1067,8 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsignorOrganizationId");
 
                     b.HasIndex("ListingId");
 
@@ -1693,13 +1698,71 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("pledge_cases", (string)null);
                 });
 
-            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationLotRow", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("AuctionId")
+                    b.Property<long?>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LenderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LenderTransferReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NetProceedsFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PatentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PledgeCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PledgorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SurplusFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ToLenderFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuctionId")
+                        .IsUnique();
+
+                    b.HasIndex("SettlementId")
+                        .IsUnique();
+
+                    b.HasIndex("PledgeCaseId", "PatentNumber");
+
+                    b.ToTable("pledge_realisation_lots", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConsignorId")
@@ -2850,6 +2913,11 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.Auction", b =>
                 {
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ConsignorOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
                         .WithMany()
                         .HasForeignKey("ListingId")
@@ -3034,6 +3102,21 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThirdPartyPledgorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationLotRow", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Infrastructure.Financing.PledgeCaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("PledgeCaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Financing.RealisationRequestRow", b =>
