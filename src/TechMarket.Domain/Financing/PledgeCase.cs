@@ -35,6 +35,12 @@ public sealed partial class PledgeCase
     public Guid ApplicantId { get; }
     /// <summary>出质人: the patentees who pledge; the applicant itself or a third party.</summary>
     public IReadOnlyList<Guid> Pledgors => pledgors;
+
+    /// <summary>
+    /// 第三人出质 (Civil Code Art. 425: "债务人或者第三人"): the borrower does not pledge; a patentee pledges its patents for
+    /// the borrower's debt. The borrower applies and sees the case; only the pledgor signs the pledge contract.
+    /// </summary>
+    public bool IsThirdPartyPledge => !pledgors.Contains(ApplicantId);
     public IReadOnlyList<string> PatentNumbers => patentNumbers;
     public DateTimeOffset CreatedAt { get; }
     public PledgeState State { get; private set; }
@@ -77,7 +83,14 @@ public sealed partial class PledgeCase
 
     /// <summary>Triggers this actor may fire now (for buttons on the case page).</summary>
     public IReadOnlyList<PledgeTrigger> PermittedTriggers(PledgeActor actor) =>
-        [.. Enum.GetValues<PledgeTrigger>().Where(t => Machine.CanFire(t) && (RolesOf(actor) & PledgeWorkflow.RolesFor(t)) != 0)];
+        [.. Enum.GetValues<PledgeTrigger>().Where(t => Machine.CanFire(t) && (RolesOf(actor) & PledgeWorkflow.RolesFor(t)) != 0
+            && (t != PledgeTrigger.SignContracts || SignsAs(actor) is not null))];
+
+    /// <summary>The side this actor signs the pledge contract for: the lender, a pledgor, or none (a borrower that pledges nothing).</summary>
+    private PledgeRole? SignsAs(PledgeActor actor) =>
+        RolesOf(actor).HasFlag(PledgeRole.Lender) ? PledgeRole.Lender
+        : pledgors.Contains(actor.OrganizationId) ? PledgeRole.Applicant
+        : null;
 
     public PledgeOutcome RequestValuation(PledgeActor actor, Guid evaluatorId, DateTimeOffset now)
     {
@@ -138,7 +151,10 @@ public sealed partial class PledgeCase
         if (contract.DebtMaturesOn <= contract.DebtStartsOn) return Invalid("债务到期日须晚于起始日。", "The debt must mature after it starts.");
         if (!contract.PatentNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(patentNumbers))
             return Refuse(PledgeRefusalCode.ContractMismatch, "合同所列专利与本案质押专利不一致。", "The contract's patents differ from the case's.");
-        var side = RolesOf(actor).HasFlag(PledgeRole.Lender) ? PledgeRole.Lender : PledgeRole.Applicant;
+        // Civil Code Art. 427: the pledge contract is made by the pledgor and the lender; a borrower that pledges nothing does not sign it.
+        if (SignsAs(actor) is not { } side)
+            return Refuse(PledgeRefusalCode.WrongRole, "质押合同须由出质人（专利权人）与质权人签署；借款人不是出质人，不能代为签署。",
+                "The pledge contract is signed by the pledgor (the patentee) and the lender; the borrower does not pledge and cannot sign for the pledgor.");
         if (signatures.Any(s => s.Side == side)) return Refuse(PledgeRefusalCode.AlreadySigned, "贵方已签署，等待对方签署。", "Your side has signed; waiting for the other party.");
         if (Contract is not null && !Contract.Equals(contract))
             return Refuse(PledgeRefusalCode.ContractMismatch, "合同内容与对方已签署的版本不一致。", "The contract differs from the version the other party signed.");

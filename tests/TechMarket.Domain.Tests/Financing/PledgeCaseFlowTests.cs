@@ -106,6 +106,23 @@ public sealed class PledgeCaseFlowTests
     }
 
     [Fact]
+    public void A_third_party_pledgor_signs_the_pledge_contract_and_the_borrower_cannot()
+    {
+        // Civil Code Art. 425: the patentee pledges for the applicant's (borrower's) debt; Art. 427: pledgor and lender contract.
+        var patentee = new PledgeActor(Guid.NewGuid(), Guid.NewGuid());
+        var c = APledgeCase.At(PledgeState.Approved, pledgors: [patentee.OrganizationId]);
+        Assert.True(c.IsThirdPartyPledge);
+        Assert.DoesNotContain(PledgeTrigger.SignContracts, c.PermittedTriggers(ApplicantActor));
+        Assert.Contains(PledgeTrigger.SignContracts, c.PermittedTriggers(patentee));
+        Assert.Equal(PledgeRefusalCode.WrongRole, c.SignContracts(ApplicantActor, APledgeCase.AContract, T0.AddDays(9)).Refusal!.Code);
+        APledgeCase.Must(c.SignContracts(LenderActor, APledgeCase.AContract, T0.AddDays(9)));
+        APledgeCase.Must(c.SignContracts(patentee, APledgeCase.AContract, T0.AddDays(9)));
+        Assert.Equal(PledgeState.ContractsSigned, c.State);
+        Assert.True(c.IsVisibleTo(ApplicantActor));
+        Assert.False(APledgeCase.New().IsThirdPartyPledge);
+    }
+
+    [Fact]
     public void Lender_rejection_ends_the_case()
     {
         var c = APledgeCase.At(PledgeState.LenderReview);
