@@ -14,7 +14,7 @@ using TechMarket.Web.Tests.Infrastructure;
 namespace TechMarket.Web.Tests;
 
 /// <summary>Issue 6 over HTTP: offline and card deposits, the Stripe webhook, settlement, and who sees what.</summary>
-public abstract class PaymentTests(PaymentsSite site)
+public abstract partial class PaymentTests(PaymentsSite site)
 {
     private static readonly Guid CompanyOrg = new("6f1c0c2e-0001-4a00-9000-000000000004");
     private static readonly Guid UniversityOrg = new("6f1c0c2e-0001-4a00-9000-000000000001");
@@ -164,7 +164,7 @@ public abstract class PaymentTests(PaymentsSite site)
         var secondClick = await Html.ParseAsync(await Html.SubmitAsync(company, cardForm));
         var intentId = firstClick.QuerySelector("#card-payment")!.GetAttribute("data-payment-intent")!;
         Assert.Equal(intentId, secondClick.QuerySelector("#card-payment")!.GetAttribute("data-payment-intent"));
-        var intent = Assert.Single(site.StripeApi.Intents, i => i.Metadata["deposit_id"] == deposit.Id.ToString("N"));
+        var intent = Assert.Single(site.StripeApi.Intents, i => i.Metadata.GetValueOrDefault("deposit_id") == deposit.Id.ToString("N"));
         Assert.Equal(2_000_000, intent.Amount);
         Assert.Equal("cny", intent.Currency);
         Assert.All(site.StripeApi.Requests.Where(r => r.Path == "/v1/payment_intents"), r => Assert.False(string.IsNullOrEmpty(r.IdempotencyKey)));

@@ -15,6 +15,7 @@ public sealed partial class PledgeCase
     private readonly List<ContractSignature> signatures = [];
     private readonly List<Repayment> repayments = [];
     private readonly List<PledgeAuditEntry> audit = [];
+    private readonly List<RealisationProceeds> realisationLots = [];
     private StateMachine<PledgeState, PledgeTrigger>? machine;
 
     public PledgeCase(Guid id, Guid applicantId, IEnumerable<Guid> pledgorIds, IEnumerable<string> patents, DateTimeOffset createdAt)
@@ -34,6 +35,12 @@ public sealed partial class PledgeCase
     public Guid ApplicantId { get; }
     /// <summary>出质人: the patentees who pledge; the applicant itself or a third party.</summary>
     public IReadOnlyList<Guid> Pledgors => pledgors;
+
+    /// <summary>
+    /// 第三人出质 (Civil Code Art. 425: "债务人或者第三人"): the borrower does not pledge; a patentee pledges its patents for
+    /// the borrower's debt. The borrower applies and sees the case; only the pledgor signs the pledge contract.
+    /// </summary>
+    public bool IsThirdPartyPledge => !pledgors.Contains(ApplicantId);
     public IReadOnlyList<string> PatentNumbers => patentNumbers;
     public DateTimeOffset CreatedAt { get; }
     public PledgeState State { get; private set; }
@@ -76,7 +83,14 @@ public sealed partial class PledgeCase
 
     /// <summary>Triggers this actor may fire now (for buttons on the case page).</summary>
     public IReadOnlyList<PledgeTrigger> PermittedTriggers(PledgeActor actor) =>
-        [.. Enum.GetValues<PledgeTrigger>().Where(t => Machine.CanFire(t) && (RolesOf(actor) & PledgeWorkflow.RolesFor(t)) != 0)];
+        [.. Enum.GetValues<PledgeTrigger>().Where(t => Machine.CanFire(t) && (RolesOf(actor) & PledgeWorkflow.RolesFor(t)) != 0
+            && (t != PledgeTrigger.SignContracts || SignsAs(actor) is not null))];
+
+    /// <summary>The side this actor signs the pledge contract for: the lender, a pledgor, or none (a borrower that pledges nothing).</summary>
+    private PledgeRole? SignsAs(PledgeActor actor) =>
+        RolesOf(actor).HasFlag(PledgeRole.Lender) ? PledgeRole.Lender
+        : pledgors.Contains(actor.OrganizationId) ? PledgeRole.Applicant
+        : null;
 
     public PledgeOutcome RequestValuation(PledgeActor actor, Guid evaluatorId, DateTimeOffset now)
     {
@@ -137,7 +151,10 @@ public sealed partial class PledgeCase
         if (contract.DebtMaturesOn <= contract.DebtStartsOn) return Invalid("债务到期日须晚于起始日。", "The debt must mature after it starts.");
         if (!contract.PatentNumbers.ToHashSet(StringComparer.OrdinalIgnoreCase).SetEquals(patentNumbers))
             return Refuse(PledgeRefusalCode.ContractMismatch, "合同所列专利与本案质押专利不一致。", "The contract's patents differ from the case's.");
-        var side = RolesOf(actor).HasFlag(PledgeRole.Lender) ? PledgeRole.Lender : PledgeRole.Applicant;
+        // Civil Code Art. 427: the pledge contract is made by the pledgor and the lender; a borrower that pledges nothing does not sign it.
+        if (SignsAs(actor) is not { } side)
+            return Refuse(PledgeRefusalCode.WrongRole, "质押合同须由出质人（专利权人）与质权人签署；借款人不是出质人，不能代为签署。",
+                "The pledge contract is signed by the pledgor (the patentee) and the lender; the borrower does not pledge and cannot sign for the pledgor.");
         if (signatures.Any(s => s.Side == side)) return Refuse(PledgeRefusalCode.AlreadySigned, "贵方已签署，等待对方签署。", "Your side has signed; waiting for the other party.");
         if (Contract is not null && !Contract.Equals(contract))
             return Refuse(PledgeRefusalCode.ContractMismatch, "合同内容与对方已签署的版本不一致。", "The contract differs from the version the other party signed.");
@@ -253,19 +270,67 @@ public sealed partial class PledgeCase
         return Fire(actor, PledgeTrigger.StartRealisation, now, method);
     }
 
-    /// <summary>Applies the proceeds to the outstanding principal and closes; the registration ends on Measures Art. 18(2).</summary>
+    /// <summary>
+    /// Interest the schedule makes due on or before <paramref name="on"/> and not yet paid, as the lender recorded it
+    /// (instalments and payments); future interest is not owed before it falls due.
+    /// </summary>
+    public Money OutstandingInterest(DateOnly on)
+    {
+        if (Disbursement is null) return Money.Zero;
+        var due = Disbursement.Schedule.Where(i => i.DueOn <= on).Sum(i => i.Interest.Fen);
+        return new Money(Math.Max(0, due - repayments.Sum(r => r.Interest.Fen)));
+    }
+
+    /// <summary>The secured debt still owed on <paramref name="on"/>: unpaid principal plus interest due.</summary>
+    public Money OutstandingDebt(DateOnly on) => OutstandingPrincipal + OutstandingInterest(on);
+
+    /// <summary>Realisation lots applied so far (one per patent sold by auction).</summary>
+    public IReadOnlyList<RealisationProceeds> RealisationLots => realisationLots;
+
+    /// <summary>
+    /// Applies the net proceeds of one realisation sale to the debt and, with the last lot, closes the case (Measures Art. 18(2)).
+    /// Civil Code Art. 436: the lender is paid first out of the proceeds; Art. 561: costs, then interest, then principal;
+    /// Art. 438: what exceeds the debt goes back to the pledgor, and a shortfall stays owed by the debtor.
+    /// </summary>
+    public PledgeOutcome ApplyRealisationProceeds(PledgeActor actor, Guid lotId, string patentNumber, Money netProceeds, DateOnly on, bool lastLot, DateTimeOffset now)
+    {
+        if (Check(actor, PledgeTrigger.CloseRealisation) is { } refused) return refused;
+        if (netProceeds < Money.Zero) return Invalid("处置所得不能为负。", "Proceeds cannot be negative.");
+        if (realisationLots.Any(l => l.LotId == lotId)) return Refuse(PledgeRefusalCode.InvalidInput, "该批处置所得已分配。", "These proceeds were applied already.");
+        var lot = Split(lotId, patentNumber, netProceeds, on);
+        realisationLots.Add(lot);
+        if (lot.ToLender > Money.Zero) repayments.Add(new Repayment(on, lot.ToPrincipal, lot.ToInterest));
+        if (!lastLot) return PledgeOutcome.Done(State);
+        var proceeds = new Money(realisationLots.Sum(l => l.NetProceeds.Fen));
+        Realisation = new Realisation(StartRealisationMethod, proceeds, new Money(realisationLots.Sum(l => l.ToLender.Fen)),
+            new Money(realisationLots.Sum(l => l.Surplus.Fen)), OutstandingDebt(on), on);
+        Release = new PledgeRelease(ReleaseGround.PledgeRealised, on, StartRealisationMethod);
+        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {Realisation.AppliedToDebt}");
+    }
+
+    /// <summary>Closes on a realisation outside the platform's auction (a private sale or an agreed value the lender records).</summary>
     public PledgeOutcome CloseRealisation(PledgeActor actor, string method, Money proceeds, DateOnly on, DateTimeOffset now)
     {
         if (Check(actor, PledgeTrigger.CloseRealisation) is { } refused) return refused;
         if (proceeds < Money.Zero) return Invalid("处置所得不能为负。", "Proceeds cannot be negative.");
-        var owed = OutstandingPrincipal;
-        var applied = proceeds < owed ? proceeds : owed;
-        // Civil Code Art. 438: a surplus belongs to the pledgor; a shortfall is still owed by the debtor.
-        Realisation = new Realisation(method, proceeds, applied, proceeds - applied, owed - applied, on);
-        if (applied > Money.Zero) repayments.Add(new Repayment(on, applied, Money.Zero));
+        var lot = Split(Guid.Empty, string.Join(",", patentNumbers), proceeds, on);
+        if (lot.ToLender > Money.Zero) repayments.Add(new Repayment(on, lot.ToPrincipal, lot.ToInterest));
+        Realisation = new Realisation(method, proceeds, lot.ToLender, lot.Surplus, OutstandingDebt(on), on);
         Release = new PledgeRelease(ReleaseGround.PledgeRealised, on, method);
-        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {applied}");
+        return Fire(actor, PledgeTrigger.CloseRealisation, now, $"{proceeds} → {lot.ToLender}");
     }
+
+    private RealisationProceeds Split(Guid lotId, string patentNumber, Money net, DateOnly on)
+    {
+        var interest = Min(net, OutstandingInterest(on));
+        var principal = Min(net - interest, OutstandingPrincipal);
+        return new RealisationProceeds(lotId, patentNumber, net, interest, principal, net - interest - principal, on);
+    }
+
+    private static Money Min(Money a, Money b) => a < b ? a : b;
+
+    private string StartRealisationMethod =>
+        audit.LastOrDefault(a => a.Trigger == PledgeTrigger.StartRealisation)?.Note ?? "拍卖";
 
     /// <summary>注销: cancel the registration on one of the grounds of Pledge Measures Art. 18.</summary>
     public PledgeOutcome ReleasePledge(PledgeActor actor, ReleaseGround ground, DateOnly on, string? evidence, DateTimeOffset now)

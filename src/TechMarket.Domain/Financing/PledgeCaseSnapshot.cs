@@ -6,7 +6,7 @@ public sealed record PledgeCaseSnapshot(
     PledgeState State, Guid? EvaluatorId, Guid? LenderId, Valuation? Valuation, LenderDecision? Decision, string? RejectionReason,
     PledgeContract? Contract, IReadOnlyList<ContractSignature> Signatures, FilingPackage? Filing, PledgeRegistration? Registration,
     Disbursement? Disbursement, IReadOnlyList<Repayment> Repayments, string? DefaultReason, Realisation? Realisation,
-    PledgeRelease? Release, IReadOnlyList<PledgeAuditEntry> Audit);
+    PledgeRelease? Release, IReadOnlyList<PledgeAuditEntry> Audit, IReadOnlyList<RealisationProceeds>? RealisationLots = null);
 
 public sealed partial class PledgeCase
 {
@@ -33,6 +33,7 @@ public sealed partial class PledgeCase
         Realisation = s.Realisation;
         Release = s.Release;
         audit.AddRange(s.Audit);
+        realisationLots.AddRange(s.RealisationLots ?? []);
     }
 
     /// <summary>Brings a stored case back exactly as it was saved (no transition is fired or audited).</summary>
@@ -45,5 +46,5 @@ public sealed partial class PledgeCase
 
     public PledgeCaseSnapshot ToSnapshot() => new(Id, ApplicantId, [.. pledgors], [.. patentNumbers], CreatedAt, State, EvaluatorId, LenderId,
         Valuation, Decision, RejectionReason, Contract, [.. signatures], Filing, Registration, Disbursement, [.. repayments], DefaultReason,
-        Realisation, Release, [.. audit]);
+        Realisation, Release, [.. audit], [.. realisationLots]);
 }

@@ -81,6 +81,15 @@ public sealed record PledgeRelease(ReleaseGround Ground, DateOnly ReleasedOn, st
 /// </summary>
 public sealed record Realisation(string Method, Money Proceeds, Money AppliedToDebt, Money SurplusToPledgor, Money Shortfall, DateOnly On);
 
+/// <summary>
+/// One realisation sale's net proceeds (price less the seller's commission, a cost of realisation) and where they went:
+/// interest due, then principal (Civil Code Art. 561), the rest back to the pledgor (Art. 438).
+/// </summary>
+public sealed record RealisationProceeds(Guid LotId, string PatentNumber, Money NetProceeds, Money ToInterest, Money ToPrincipal, Money Surplus, DateOnly On)
+{
+    public Money ToLender => ToInterest + ToPrincipal;
+}
+
 public enum PledgeRefusalCode
 {
     /// <summary>The trigger is not allowed in the current state.</summary>

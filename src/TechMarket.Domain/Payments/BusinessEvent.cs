@@ -15,6 +15,10 @@ public enum BusinessEventKind
     MilestoneReleased,
     /// <summary>技术经纪: a brokerage case closed after a deal with an agreed fee.</summary>
     BrokerageFeeEarned,
+    /// <summary>A realisation sale's proceeds applied to the secured debt (one per realisation lot).</summary>
+    PledgeProceedsApplied,
+    /// <summary>The center transfers the applied proceeds to the lender (one per realisation lot).</summary>
+    LenderPaidOut,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

@@ -28,6 +28,8 @@ public enum LedgerAccountKind
     BrokerageFeesReceivable,
     /// <summary>经纪服务收入: brokerage fee income.</summary>
     BrokerageFeeIncome,
+    /// <summary>应付质权人: realisation proceeds owed to a pledge lender out of the pledgor's sale (Civil Code Art. 436).</summary>
+    PayableToLenders,
 }
 
 /// <summary>An account, optionally the sub-account of one party (organisation, deal or contract).</summary>
@@ -43,6 +45,7 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
     public static LedgerAccount DepositsHeld(Guid organizationId) => new(LedgerAccountKind.DepositsHeld, organizationId);
     public static LedgerAccount DueFromBuyer(Guid organizationId) => new(LedgerAccountKind.DueFromBuyers, organizationId);
     public static LedgerAccount PayableToSeller(Guid organizationId) => new(LedgerAccountKind.PayableToSellers, organizationId);
+    public static LedgerAccount PayableToLender(Guid organizationId) => new(LedgerAccountKind.PayableToLenders, organizationId);
     public static LedgerAccount MilestoneEscrow(Guid contractId) => new(LedgerAccountKind.MilestoneEscrow, contractId);
     public static LedgerAccount BrokerageFeesReceivable(Guid organizationId) => new(LedgerAccountKind.BrokerageFeesReceivable, organizationId);
 

@@ -6,13 +6,20 @@ namespace TechMarket.Domain.Rights;
 /// <param name="Licence">For a negotiated licence: its type. Express and open licences are ordinary by nature.</param>
 /// <param name="Assigns">For a listing or auction: whether it offers the whole right (assignment or equity) rather than only licences.</param>
 /// <param name="OffersExclusiveOrSole">For a listing or auction: whether an exclusive or sole licence is on offer.</param>
+/// <param name="Realising">For an auction: the pledge whose lender puts the patent up to realise it, if that is what this is.</param>
 public sealed record ProposedDealing(PatentDealing Kind, IReadOnlyCollection<Guid> ActingOwners, DateOnly On,
-    LicenceType? Licence = null, bool Assigns = false, bool OffersExclusiveOrSole = false)
+    LicenceType? Licence = null, bool Assigns = false, bool OffersExclusiveOrSole = false, PledgeRealisationMandate? Realising = null)
 {
     public static ProposedDealing Listing(DateOnly on, IReadOnlyCollection<Guid> owners, bool assigns = false, bool exclusiveOrSole = false) =>
         new(PatentDealing.Listing, owners, on, null, assigns, exclusiveOrSole);
     public static ProposedDealing Auction(DateOnly on, IReadOnlyCollection<Guid> owners, bool assigns = true) =>
         new(PatentDealing.Auction, owners, on, null, assigns);
+    /// <summary>
+    /// 质权实现: the lender of a registered pledge in default puts the pledged patent up for auction as consignor (Civil Code
+    /// Arts 436, 438). It is the pledge's own end, so that pledge does not lock it; any other pledge still does.
+    /// </summary>
+    public static ProposedDealing RealisationAuction(DateOnly on, IReadOnlyCollection<Guid> owners, PledgeRealisationMandate mandate) =>
+        new(PatentDealing.Auction, owners, on, null, true, false, mandate);
     public static ProposedDealing ExpressLicence(DateOnly on, IReadOnlyCollection<Guid> owners) =>
         new(PatentDealing.ExpressLicence, owners, on, LicenceType.Ordinary);
     public static ProposedDealing OpenLicence(DateOnly on, IReadOnlyCollection<Guid> owners) =>
@@ -40,6 +47,9 @@ public sealed record ProposedDealing(PatentDealing Kind, IReadOnlyCollection<Gui
         Licence is LicenceType.Exclusive or LicenceType.Sole ||
         (Kind is PatentDealing.Listing or PatentDealing.Auction && OffersExclusiveOrSole);
 }
+
+/// <summary>The registered pledge (case and lender) being realised; the caller vouches that the case is in realisation.</summary>
+public sealed record PledgeRealisationMandate(Guid PledgeCaseId, Guid LenderId);
 
 public enum DealingRefusalCode
 {
@@ -154,6 +164,9 @@ public static class EncumbrancePolicy
     {
         foreach (var pledge in patent.PledgesStandingOn(dealing.On))
         {
+            // Civil Code Art. 436: on default the lender may have the pledged right auctioned; its own pledge does not stand in the way.
+            if (dealing is { Kind: PatentDealing.Auction, Realising: { } mandate }
+                && mandate.PledgeCaseId == pledge.PledgeCaseId && mandate.LenderId == pledge.LenderId) continue;
             // Civil Code Art. 444: after registration the pledged right may not be assigned or licensed without the
             // lender's consent; the platform also holds listing, auction and further pledges to the same consent.
             var consented = patent.Consents.Any(c =>

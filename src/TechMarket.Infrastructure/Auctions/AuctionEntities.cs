@@ -27,6 +27,11 @@ public sealed class Auction : IAudited
     public Guid OrganizerOrganizationId { get; set; }
     public Guid? SessionId { get; set; }
     public int? LotNumber { get; set; }
+    /// <summary>
+    /// 委托人 when it is not the seller: a lender realising a pledge has the pledgor's patent sold (Civil Code Art. 436).
+    /// Null when the seller consigns its own listing.
+    /// </summary>
+    public Guid? ConsignorOrganizationId { get; set; }
     /// <summary>流拍 re-auction of this auction (SPC 2016 Art. 26).</summary>
     public Guid? ReauctionOfId { get; set; }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Auctions;
 using TechMarket.Domain.Catalogue;
+using TechMarket.Domain.Rights;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
 
@@ -23,7 +24,9 @@ public sealed record AuctionSetup(
     Guid? SessionId = null,
     Guid? ReauctionOfId = null,
     Guid? Id = null,
-    bool IsDemo = false);
+    bool IsDemo = false,
+    Guid? ConsignorOrganizationId = null,
+    PledgeRealisationMandate? Realising = null);
 
 public sealed record CreateAuctionResult(Auction? Auction, string? Field, string? Error)
 {
@@ -41,8 +44,9 @@ public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock, Fi
         {
             return Fail("ListingId", "请选择已发布的挂牌项目 / Choose a published listing.");
         }
-        // Civil Code Art. 444: a pledged patent is not auctioned without its lender's consent in the platform.
-        if (await pledges.RefusalAsync(listing.Record!.RecordId, auction: true, cancellationToken) is { } pledged)
+        // Civil Code Art. 444: a pledged patent is not auctioned without its lender's consent in the platform, unless that
+        // lender is realising its pledge (Art. 436), which the caller vouches for with the mandate.
+        if (await pledges.RefusalAsync(listing.Record!.RecordId, auction: true, cancellationToken, setup.Realising) is { } pledged)
         {
             return Fail("ListingId", pledged.MessageZh + " / " + pledged.MessageEn);
         }
@@ -78,6 +82,7 @@ public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock, Fi
             ListingId = listing.Id,
             Title = listing.Record?.Title ?? listing.Id.ToString(),
             SellerOrganizationId = listing.OrganizationId,
+            ConsignorOrganizationId = setup.ConsignorOrganizationId,
             OrganizerOrganizationId = setup.OrganizerOrganizationId,
             SessionId = setup.SessionId,
             LotNumber = lot,

@@ -11,4 +11,5 @@ public abstract partial class TechMarketDbContext
     public DbSet<LenderConsentRow> LenderConsents => Set<LenderConsentRow>();
     public DbSet<PledgeCaseRow> PledgeCases => Set<PledgeCaseRow>();
     public DbSet<RealisationRequestRow> RealisationRequests => Set<RealisationRequestRow>();
+    public DbSet<RealisationLotRow> RealisationLots => Set<RealisationLotRow>();
 }

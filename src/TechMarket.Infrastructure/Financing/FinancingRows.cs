@@ -100,8 +100,8 @@ public sealed class PledgeCasePatentRow
 }
 
 /// <summary>
-/// The lender's request to realise the pledge by auction with itself as consignor (委托人). The auction lives on
-/// the auctions branch; <see cref="AuctionId"/> stays empty until it is linked.
+/// The lender's request to realise the pledge by auction with itself as consignor (委托人). The center answers it with
+/// one realisation auction per pledged patent (<see cref="RealisationLotRow"/>).
 /// </summary>
 public sealed class RealisationRequestRow : IAudited
 {
@@ -113,5 +113,28 @@ public sealed class RealisationRequestRow : IAudited
     public string Method { get; set; } = "";
     public string? Note { get; set; }
     public DateTimeOffset RequestedAt { get; set; }
-    public Guid? AuctionId { get; set; }
+}
+
+/// <summary>
+/// One pledged patent put up at a realisation auction: the listing made for it (the pledgor is the seller of record),
+/// the auction (the lender is consignor), its settlement, and how the net proceeds were applied (Civil Code Arts 436, 438).
+/// </summary>
+public sealed class RealisationLotRow : IAudited
+{
+    public Guid Id { get; set; }
+    public Guid PledgeCaseId { get; set; }
+    public string PatentNumber { get; set; } = "";
+    /// <summary>The patentee (出质人) whose patent is sold.</summary>
+    public Guid PledgorId { get; set; }
+    public Guid LenderId { get; set; }
+    public Guid ListingId { get; set; }
+    public Guid AuctionId { get; set; }
+    public Guid? SettlementId { get; set; }
+    public long? NetProceedsFen { get; set; }
+    public long? ToLenderFen { get; set; }
+    public long? SurplusFen { get; set; }
+    /// <summary>The bank reference of the transfer to the lender.</summary>
+    public string? LenderTransferReference { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? AppliedAt { get; set; }
 }

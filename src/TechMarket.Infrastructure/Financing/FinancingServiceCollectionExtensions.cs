@@ -19,6 +19,9 @@ public static class FinancingServiceCollectionExtensions
         services.AddScoped<ReleasePledge>();
         services.AddScoped<StartPledgeRealisation>();
         services.AddScoped<CloseRealisation>();
+        services.AddScoped<CreateRealisationAuction>();
+        services.AddScoped<SettleRealisationLot>();
+        services.AddScoped<ApplyRealisationProceeds>();
         services.AddScoped<RecordLenderConsent>();
         services.AddScoped<PledgeStatistics>();
         services.AddScoped<SecuritisationExport>();

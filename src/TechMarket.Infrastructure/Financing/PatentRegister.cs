@@ -87,6 +87,10 @@ public sealed class EncumbranceGuard(PatentRegister register, TimeProvider clock
     public Task<DealingDecision> CanAuctionAsync(string patentNumber, IReadOnlyCollection<Guid> owners, CancellationToken cancellationToken) =>
         CheckAsync(patentNumber, day => ProposedDealing.Auction(day, owners), cancellationToken);
 
+    /// <summary>The lender's realisation auction of its own pledge (Civil Code Art. 436).</summary>
+    public Task<DealingDecision> CanRealiseByAuctionAsync(string patentNumber, IReadOnlyCollection<Guid> owners, PledgeRealisationMandate mandate, CancellationToken cancellationToken) =>
+        CheckAsync(patentNumber, day => ProposedDealing.RealisationAuction(day, owners, mandate), cancellationToken);
+
     public Task<DealingDecision> CanLicenceAsync(string patentNumber, IReadOnlyCollection<Guid> owners, PatentDealing kind, LicenceType type, CancellationToken cancellationToken) =>
         CheckAsync(patentNumber, day => kind switch
         {

@@ -13,7 +13,8 @@ namespace TechMarket.Infrastructure.Financing;
 public sealed class PledgeLock(TechMarketDbContext db, EncumbranceGuard guard)
 {
     /// <returns>The refusal (naming the lender), or null when the record is not pledged or the lender consented.</returns>
-    public async Task<DealingRefusal?> RefusalAsync(string recordId, bool auction, CancellationToken cancellationToken)
+    /// <param name="realising">The lender's realisation of its own pledge (auction only): that pledge then does not lock.</param>
+    public async Task<DealingRefusal?> RefusalAsync(string recordId, bool auction, CancellationToken cancellationToken, PledgeRealisationMandate? realising = null)
     {
         var entry = await db.PatentRights.AsNoTracking()
             .Where(p => p.Number == recordId || p.SourceRecordId == recordId)
@@ -21,7 +22,9 @@ public sealed class PledgeLock(TechMarketDbContext db, EncumbranceGuard guard)
             .FirstOrDefaultAsync(cancellationToken);
         if (entry is null) return null;
         var owners = entry.Patentees;
-        var decision = auction
+        var decision = auction && realising is not null
+            ? await guard.CanRealiseByAuctionAsync(entry.Number, owners, realising, cancellationToken)
+            : auction
             ? await guard.CanAuctionAsync(entry.Number, owners, cancellationToken)
             : await guard.CanListAsync(entry.Number, owners, assigns: true, exclusiveOrSole: false, cancellationToken);
         return decision.Refusals.FirstOrDefault(r => r.Code == DealingRefusalCode.PledgedWithoutLenderConsent);

@@ -45,6 +45,7 @@ public static class PaymentsServiceCollectionExtensions
             services.AddSingleton(sp => StripeClientFactory.Create(stripeOptions, sp.GetRequiredService<IHttpClientFactory>().CreateClient(StripeHttpClient)));
             services.AddScoped<StripeDepositPayments>();
             services.AddScoped<PayDepositByCard>();
+            services.AddScoped<PayBalanceByCard>();
             services.AddScoped<IStripeWebhookEventStore, DbStripeWebhookEventStore>();
             services.AddScoped(sp => new StripeWebhookReceiver(stripeOptions.WebhookSecret!, sp.GetRequiredService<IStripeWebhookEventStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<ReceiveStripeWebhook>();

@@ -66,6 +66,8 @@ public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJou
         if (stripeEvent.Data?.Object is not PaymentIntent intent) return null;
         // Money is held once the card is authorised (manual capture) or taken (automatic capture).
         if (stripeEvent.Type is not (EventTypes.PaymentIntentAmountCapturableUpdated or EventTypes.PaymentIntentSucceeded)) return null;
+        if (intent.Metadata is not null && intent.Metadata.TryGetValue(PayBalanceByCard.SettlementMetadataKey, out var settlementText))
+            return stripeEvent.Type == EventTypes.PaymentIntentSucceeded ? await BookBalanceAsync(intent, settlementText, stripeEvent.Id, ct).ConfigureAwait(false) : null;
         if (intent.Metadata is null || !intent.Metadata.TryGetValue("deposit_id", out var depositText) || !Guid.TryParse(depositText, out var depositId))
             return "PaymentIntent without deposit_id";
         var record = await db.Deposits.FirstOrDefaultAsync(d => d.Id == depositId, ct).ConfigureAwait(false);
@@ -96,6 +98,53 @@ public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJou
         await post.RunAsync([result.Entry!], "deposit.paid", $"stripe {stripeEvent.Id}", ct).ConfigureAwait(false);
         return null;
     }
+
+    /// <summary>
+    /// A buyer's balance paid by card: booked once per PaymentIntent (the receipt id is derived from the intent's id, so
+    /// a duplicate or a replayed event finds its ledger key taken). What does not fit the settlement is left for the center.
+    /// </summary>
+    private async Task<string?> BookBalanceAsync(PaymentIntent intent, string settlementText, string eventId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(settlementText, out var settlementId)) return "PaymentIntent with a malformed settlement_id";
+        if (!string.Equals(intent.Currency, StripeDepositPayments.Currency, StringComparison.OrdinalIgnoreCase)) return $"Currency {intent.Currency}";
+        var receiptId = ReceiptIdFor(intent.Id);
+        var key = IdempotencyKey.For(new BusinessEventRef(BusinessEventKind.BuyerBalancePaid, receiptId)).Value;
+        if (await db.JournalEntries.AnyAsync(e => e.IdempotencyKey == key, ct).ConfigureAwait(false)) return null; // booked before
+        var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.Id == settlementId, ct).ConfigureAwait(false);
+        if (settlement is null) return $"Unknown settlement {settlementId:N}";
+        var amount = new Money(intent.AmountReceived);
+        if (settlement.State != SettlementState.AwaitingBuyer || amount > settlement.BuyerOutstanding || amount <= Money.Zero)
+            return $"Not booked: {amount} against {settlement.BuyerOutstanding} outstanding ({settlement.State}); refund or book by hand";
+        var now = clock.GetUtcNow();
+        var entry = settlement.ToDomain().BuyerPaid(receiptId, amount, PaymentChannel.Card, now);
+        settlement.BuyerPaidFen += amount.Fen;
+        if (settlement.BuyerOutstanding == Money.Zero)
+        {
+            settlement.State = SettlementState.AwaitingPayout;
+            settlement.SellerPayoutDueBy = WorkingDays.Add(now, SettleDeal.SellerPayoutWorkingDays);
+        }
+        db.PaymentRecords.Add(new PaymentRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Direction = PaymentDirection.Incoming,
+            Purpose = PaymentPurpose.BuyerBalance,
+            OrganizationId = settlement.BuyerOrganizationId,
+            AmountFen = amount.Fen,
+            Channel = PaymentChannel.Card,
+            ExternalReference = intent.Id,
+            PaymentReference = settlement.PaymentReference,
+            SettlementId = settlement.Id,
+            JournalKey = entry.Key.Value,
+            At = now,
+        });
+        // The settlement's paid amount is a concurrency token: a bank receipt booked at the same moment makes one of them retry.
+        await post.RunAsync([entry], "settlement.buyer_paid", $"stripe {eventId}", ct).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The same receipt id for every delivery about one PaymentIntent.</summary>
+    internal static Guid ReceiptIdFor(string paymentIntentId) =>
+        new(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("stripe-balance:" + paymentIntentId))[..16]);
 
     private static string Truncate(string text) => text.Length <= 2000 ? text : text[..2000];
 

@@ -52,6 +52,7 @@ public sealed class ReconciliationCsv(TechMarketDbContext db)
         PaymentPurpose.DepositRelease => "保证金退还",
         PaymentPurpose.BuyerBalance => "买方价款",
         PaymentPurpose.SellerPayout => "支付卖方",
+        PaymentPurpose.PledgeProceeds => "质权实现所得",
         _ => purpose.ToString(),
     };
 

@@ -15,6 +15,8 @@ public enum PayoutRefusal
     BuyerNotPaid,
     /// <summary>More than what is still owed to the seller.</summary>
     AmountAboveOutstanding,
+    /// <summary>A pledge realisation sale: the lender is paid out of the proceeds first (Civil Code Art. 436), then the pledgor.</summary>
+    PledgeLenderFirst,
 }
 
 public sealed record PayoutOutcome(PayoutRefusal Refusal, PaymentRecord? Payment, bool WasAlreadyRecorded = false)
@@ -40,6 +42,8 @@ public sealed class RecordSellerPayout(TechMarketDbContext db, PostJournalEntry 
             var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.Id == settlementId, ct).ConfigureAwait(false);
             if (settlement is null) return new PayoutOutcome(PayoutRefusal.NotFound, null);
             if (settlement.State == SettlementState.AwaitingBuyer) return new PayoutOutcome(PayoutRefusal.BuyerNotPaid, null);
+            if (await db.RealisationLots.AnyAsync(l => l.SettlementId == settlementId && l.AppliedAt == null, ct).ConfigureAwait(false))
+                return new PayoutOutcome(PayoutRefusal.PledgeLenderFirst, null);
             if (amount > settlement.SellerOutstanding) return new PayoutOutcome(PayoutRefusal.AmountAboveOutstanding, null);
 
             var now = clock.GetUtcNow();

@@ -85,6 +85,7 @@ public static class PaymentDisplay
             LedgerAccountKind.MilestoneEscrow => "研发托管",
             LedgerAccountKind.BrokerageFeesReceivable => "应收经纪服务费",
             LedgerAccountKind.BrokerageFeeIncome => "经纪服务收入",
+            LedgerAccountKind.PayableToLenders => "应付质权人",
         }];
     }
 

@@ -55,10 +55,12 @@ public sealed class PledgeCaseFlowTests
         APledgeCase.Must(c.CloseRealisation(CenterActor, "拍卖成交确认书 PS-2028-07", Money.FromWanYuan(150m), new DateOnly(2028, 7, 20), T0.AddDays(900)));
 
         Assert.Equal(PledgeState.Closed, c.State);
+        // Civil Code Art. 561: the interest of both instalments (11.55 + 7.7 万, due and unpaid) first, then principal.
         Assert.Equal(Money.FromWanYuan(150m), c.Realisation!.AppliedToDebt);
-        Assert.Equal(Money.FromWanYuan(50m), c.Realisation.Shortfall);
+        Assert.Equal(new Repayment(new DateOnly(2028, 7, 20), Money.FromWanYuan(130.75m), Money.FromWanYuan(19.25m)), c.Repayments[^1]);
+        Assert.Equal(Money.FromWanYuan(69.25m), c.Realisation.Shortfall);
         Assert.Equal(Money.Zero, c.Realisation.SurplusToPledgor);
-        Assert.Equal(Money.FromWanYuan(50m), c.OutstandingPrincipal);
+        Assert.Equal(Money.FromWanYuan(69.25m), c.OutstandingPrincipal);
         Assert.Equal(ReleaseGround.PledgeRealised, c.Release!.Ground);
         Assert.Equal([PledgeState.Default, PledgeState.Realisation, PledgeState.Closed], c.Audit.TakeLast(3).Select(a => a.To));
         Assert.Equal(PledgeRole.Center, c.Audit[^1].ActingAs);
@@ -71,9 +73,53 @@ public sealed class PledgeCaseFlowTests
         APledgeCase.Must(c.DeclareDefault(LenderActor, "逾期", T0.AddDays(500)));
         APledgeCase.Must(c.StartRealisation(LenderActor, "拍卖", T0.AddDays(510)));
         APledgeCase.Must(c.CloseRealisation(LenderActor, "拍卖", Money.FromWanYuan(420m), new DateOnly(2027, 9, 1), T0.AddDays(600)));
-        Assert.Equal(Money.FromWanYuan(300m), c.Realisation!.AppliedToDebt);
-        Assert.Equal(Money.FromWanYuan(120m), c.Realisation.SurplusToPledgor);
+        // On 2027-09-01 the first instalment's interest (11.55 万) is due; the second's is not yet owed.
+        Assert.Equal(Money.FromWanYuan(311.55m), c.Realisation!.AppliedToDebt);
+        Assert.Equal(Money.FromWanYuan(108.45m), c.Realisation.SurplusToPledgor);
         Assert.Equal(Money.Zero, c.Realisation.Shortfall);
+    }
+
+    [Fact]
+    public void Auction_lots_apply_one_by_one_and_the_last_closes_the_case()
+    {
+        var c = APledgeCase.At(PledgeState.Disbursed);
+        APledgeCase.Must(c.DeclareDefault(LenderActor, "逾期", T0.AddDays(500)));
+        APledgeCase.Must(c.StartRealisation(LenderActor, "拍卖（质权人为委托人）", T0.AddDays(510)));
+        var on = new DateOnly(2027, 9, 1);
+        var first = Guid.NewGuid();
+        APledgeCase.Must(c.ApplyRealisationProceeds(CenterActor, first, "ZL1", Money.FromWanYuan(200m), on, lastLot: false, T0.AddDays(600)));
+        Assert.Equal(PledgeState.Realisation, c.State);
+        Assert.Equal(Money.FromWanYuan(11.55m), c.RealisationLots[0].ToInterest);
+        Assert.Equal(Money.FromWanYuan(188.45m), c.RealisationLots[0].ToPrincipal);
+        Assert.Equal(PledgeRefusalCode.InvalidInput, c.ApplyRealisationProceeds(CenterActor, first, "ZL1", Money.FromWanYuan(200m), on, lastLot: false, T0.AddDays(600)).Refusal!.Code);
+        Assert.Equal(PledgeRefusalCode.WrongRole, c.ApplyRealisationProceeds(ApplicantActor, Guid.NewGuid(), "ZL2", Money.FromWanYuan(1m), on, lastLot: true, T0.AddDays(600)).Refusal!.Code);
+
+        APledgeCase.Must(c.ApplyRealisationProceeds(CenterActor, Guid.NewGuid(), "ZL2", Money.FromWanYuan(150m), on, lastLot: true, T0.AddDays(601)));
+        Assert.Equal(PledgeState.Closed, c.State);
+        Assert.Equal(Money.FromWanYuan(111.55m), c.RealisationLots[1].ToPrincipal);
+        Assert.Equal(Money.FromWanYuan(38.45m), c.RealisationLots[1].Surplus);
+        Assert.Equal(Money.FromWanYuan(350m), c.Realisation!.Proceeds);
+        Assert.Equal(Money.FromWanYuan(311.55m), c.Realisation.AppliedToDebt);
+        Assert.Equal(Money.FromWanYuan(38.45m), c.Realisation.SurplusToPledgor);
+        Assert.Equal(Money.Zero, c.OutstandingDebt(on));
+        Assert.Equal(2, PledgeCase.Restore(c.ToSnapshot()).RealisationLots.Count);
+    }
+
+    [Fact]
+    public void A_third_party_pledgor_signs_the_pledge_contract_and_the_borrower_cannot()
+    {
+        // Civil Code Art. 425: the patentee pledges for the applicant's (borrower's) debt; Art. 427: pledgor and lender contract.
+        var patentee = new PledgeActor(Guid.NewGuid(), Guid.NewGuid());
+        var c = APledgeCase.At(PledgeState.Approved, pledgors: [patentee.OrganizationId]);
+        Assert.True(c.IsThirdPartyPledge);
+        Assert.DoesNotContain(PledgeTrigger.SignContracts, c.PermittedTriggers(ApplicantActor));
+        Assert.Contains(PledgeTrigger.SignContracts, c.PermittedTriggers(patentee));
+        Assert.Equal(PledgeRefusalCode.WrongRole, c.SignContracts(ApplicantActor, APledgeCase.AContract, T0.AddDays(9)).Refusal!.Code);
+        APledgeCase.Must(c.SignContracts(LenderActor, APledgeCase.AContract, T0.AddDays(9)));
+        APledgeCase.Must(c.SignContracts(patentee, APledgeCase.AContract, T0.AddDays(9)));
+        Assert.Equal(PledgeState.ContractsSigned, c.State);
+        Assert.True(c.IsVisibleTo(ApplicantActor));
+        Assert.False(APledgeCase.New().IsThirdPartyPledge);
     }
 
     [Fact]

@@ -83,6 +83,24 @@ public sealed class EncumbrancePolicyTests
     }
 
     [Fact]
+    public void The_lender_realising_its_own_pledge_may_auction_but_the_pledgor_may_not_sell()
+    {
+        var mandate = new PledgeRealisationMandate(Pledge.PledgeCaseId, Lender);
+        // Civil Code Art. 436: the lender in default has the pledged patent auctioned; its own pledge does not lock that sale.
+        Assert.True(EncumbrancePolicy.Decide(Pledged, ProposedDealing.RealisationAuction(Today, Owner, mandate)).IsAllowed);
+        // The pledgor's own sale stays locked (Art. 444), and a mandate naming another case or lender does not open it.
+        Assert.False(EncumbrancePolicy.Decide(Pledged, ProposedDealing.Auction(Today, Owner)).IsAllowed);
+        Assert.False(EncumbrancePolicy.Decide(Pledged, ProposedDealing.Assignment(Today, Owner)).IsAllowed);
+        Assert.False(EncumbrancePolicy.Decide(Pledged, ProposedDealing.RealisationAuction(Today, Owner, mandate with { LenderId = Guid.NewGuid() })).IsAllowed);
+        Assert.False(EncumbrancePolicy.Decide(Pledged, ProposedDealing.RealisationAuction(Today, Owner, mandate with { PledgeCaseId = Guid.NewGuid() })).IsAllowed);
+        // A second standing pledge to another lender still locks the realisation auction of the first.
+        var second = APatent.PledgeTo(Guid.NewGuid(), "另一银行");
+        var twice = APatent.InForce() with { Pledges = [Pledge, second] };
+        var refusal = Assert.Single(EncumbrancePolicy.Decide(twice, ProposedDealing.RealisationAuction(Today, Owner, mandate)).Refusals);
+        Assert.Equal("另一银行", refusal.LenderName);
+    }
+
+    [Fact]
     public void A_released_pledge_no_longer_locks()
     {
         var patent = APatent.InForce() with { Pledges = [Pledge with { ReleasedOn = Today }] };

@@ -14,6 +14,7 @@ namespace TechMarket.Web.Tests.Infrastructure;
 public abstract class PaymentsSite : TechMarketSite
 {
     public const string WebhookSecret = "whsec_techmarket_test_secret";
+    public const string PublishableKey = "pk_test_techmarket_fake";
 
     public FakeStripeApi StripeApi { get; } = new();
 
@@ -22,6 +23,7 @@ public abstract class PaymentsSite : TechMarketSite
         base.ConfigureWebHost(builder);
         builder.UseSetting("Stripe:SecretKey", "sk_test_techmarket_fake");
         builder.UseSetting("Stripe:WebhookSecret", WebhookSecret);
+        builder.UseSetting("Stripe:PublishableKey", PublishableKey);
         builder.UseSetting("Stripe:ApiBase", "https://stripe.test.invalid");
         builder.UseSetting("Payments:ProcessOutboxInBackground", "false");
         builder.UseSetting("Payments:BankAccount:Name", "测试户名（虚构）");

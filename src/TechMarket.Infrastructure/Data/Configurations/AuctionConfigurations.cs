@@ -21,6 +21,7 @@ internal sealed class AuctionConfiguration : IEntityTypeConfiguration<Auction>
         b.HasOne<Listing>().WithMany().HasForeignKey(a => a.ListingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.SellerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.ConsignorOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<AuctionSession>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         // The closing job's claim: open auctions by end.
         b.HasIndex(a => new { a.Status, a.EndsAt });

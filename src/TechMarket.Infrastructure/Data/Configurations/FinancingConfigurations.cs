@@ -110,3 +110,20 @@ internal sealed class RealisationRequestConfiguration : IEntityTypeConfiguration
         b.HasIndex(r => r.PledgeCaseId).IsUnique();
     }
 }
+
+internal sealed class RealisationLotConfiguration : IEntityTypeConfiguration<RealisationLotRow>
+{
+    public void Configure(EntityTypeBuilder<RealisationLotRow> b)
+    {
+        b.ToTable("pledge_realisation_lots");
+        b.HasKey(l => l.Id);
+        b.Property(l => l.PatentNumber).HasMaxLength(40);
+        b.Property(l => l.LenderTransferReference).HasMaxLength(100);
+        b.HasOne<PledgeCaseRow>().WithMany().HasForeignKey(l => l.PledgeCaseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Auctions.Auction>().WithMany().HasForeignKey(l => l.AuctionId).OnDelete(DeleteBehavior.Restrict);
+        // One lot per auction, and a settlement belongs to at most one lot.
+        b.HasIndex(l => l.AuctionId).IsUnique();
+        b.HasIndex(l => l.SettlementId).IsUnique();
+        b.HasIndex(l => new { l.PledgeCaseId, l.PatentNumber });
+    }
+}

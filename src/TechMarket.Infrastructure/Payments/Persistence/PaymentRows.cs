@@ -63,6 +63,8 @@ public enum PaymentPurpose
     DepositRelease = 2,
     BuyerBalance = 3,
     SellerPayout = 4,
+    /// <summary>质权实现: realisation proceeds paid to the pledge lender out of the seller's (pledgor's) share.</summary>
+    PledgeProceeds = 5,
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public sealed class IndexModel(TechMarketDbContext db, PaymentsOptions options, 
     public Guid OrganizationId { get; private set; }
     public CardPaymentStart? Card { get; private set; }
     public Guid? CardDepositId { get; private set; }
+    public BalanceCardPayment? BalanceCard { get; private set; }
+    /// <summary>Stripe.js is loaded only when a publishable key is configured (it cannot be reached from every network).</summary>
+    public string? PublishableKey => string.IsNullOrWhiteSpace(stripe.PublishableKey) ? null : stripe.PublishableKey;
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,6 +45,19 @@ public sealed class IndexModel(TechMarketDbContext db, PaymentsOptions options, 
         Card = await pay.RunAsync(id, org, ct);
         if (Card is null) return NotFound();
         CardDepositId = id;
+        Message = "已创建银行卡支付，请在下方完成付款；到账以支付机构的通知为准。";
+        await LoadAsync(org, ct);
+        return Page();
+    }
+
+    /// <summary>Starts paying a settlement's balance by card; the settlement is marked paid only from Stripe's webhook.</summary>
+    public async Task<IActionResult> OnPostBalanceCardAsync(Guid id, CancellationToken ct)
+    {
+        if (User.OrganizationId() is not { } org) return Forbid();
+        var pay = services.GetService<PayBalanceByCard>();
+        if (pay is null) return NotFound();
+        BalanceCard = await pay.RunAsync(id, org, ct);
+        if (BalanceCard is null) return NotFound();
         Message = "已创建银行卡支付，请在下方完成付款；到账以支付机构的通知为准。";
         await LoadAsync(org, ct);
         return Page();

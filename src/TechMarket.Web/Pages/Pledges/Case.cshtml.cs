@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Financing;
 using TechMarket.Domain.Organizations;
+using TechMarket.Domain.Payments;
 using TechMarket.Domain.Rights;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
@@ -21,7 +22,8 @@ namespace TechMarket.Web.Pages.Pledges;
 [Authorize(Policy = Policies.OrganizationMember)]
 public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, PatentRegister register, ActOnPledgeCase act,
     RecordValuation recordValuation, ValuationReportStore reports, RecordPledgeRegistration recordRegistration, ReleasePledge release,
-    StartPledgeRealisation startRealisation, CloseRealisation closeRealisation, RecordLenderConsent recordConsent, TimeProvider clock) : PageModel
+    StartPledgeRealisation startRealisation, CloseRealisation closeRealisation, RecordLenderConsent recordConsent,
+    CreateRealisationAuction createRealisationAuction, SettleRealisationLot settleLot, ApplyRealisationProceeds applyProceeds, TimeProvider clock) : PageModel
 {
     private const string Both = " / ";
 
@@ -36,6 +38,9 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
     public IReadOnlyList<Organization> Lenders { get; private set; } = [];
     public RealisationRequestRow? RealisationRequest { get; private set; }
     public IReadOnlyList<LenderConsentRow> Consents { get; private set; } = [];
+    public IReadOnlyList<RealisationLotView> Lots { get; private set; } = [];
+    /// <summary>The center organises the realisation auctions of a case in realisation.</summary>
+    public bool CanOrganiseRealisation => MyRoles.HasFlag(PledgeRole.Center) && Case.State == PledgeState.Realisation && RealisationRequest is not null;
     public string? Message { get; private set; }
     public bool CanConsent => MyRoles.HasFlag(PledgeRole.Lender) && Case.Registration is not null && Case.State is not (PledgeState.Released or PledgeState.Closed);
 
@@ -49,6 +54,8 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
     public ConsentInputModel Consent { get; set; } = new();
     public ReasonInput Reason { get; set; } = new();
     public ProceedsInput Proceeds { get; set; } = new();
+    public RealisationAuctionInput Lot { get; set; } = new();
+    public LotSettlementInput LotSettlement { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -182,6 +189,54 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
         return await AfterAsync(id, await closeRealisation.RunAsync(id, Actor, Money.FromWanYuan(input.ProceedsWanYuan!.Value), input.On!.Value, ct), ct);
     }
 
+    public async Task<IActionResult> OnPostRealisationAuctionAsync(Guid id, [Bind(Prefix = nameof(Lot))] RealisationAuctionInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Lot = input;
+        if (input.OpensAt is { } o && input.EndsAt is { } e && e <= o) ModelState.AddModelError("Lot.EndsAt", "结束时间须晚于开始时间。 / The end must be after the opening.");
+        if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
+        var step = await createRealisationAuction.RunAsync(id, Actor, new RealisationAuctionTerms(input.PatentNumber!, Fen(input.StartYuan!.Value),
+            input.ReserveYuan is { } r ? Fen(r) : null, Fen(input.StepYuan!.Value), Fen(input.DepositYuan!.Value), Beijing(input.OpensAt!.Value), Beijing(input.EndsAt!.Value)), ct);
+        if (step is null) return NotFound();
+        if (!step.Succeeded)
+        {
+            ModelState.AddModelError(step.Field is "" or null ? "" : "Lot." + step.Field, step.Error!);
+            return await RedisplayAsync(id, ct);
+        }
+        TempData["Message"] = "已发布质权实现拍卖。 / The realisation auction is published.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostSettleLotAsync(Guid id, Guid lotId, [Bind(Prefix = nameof(LotSettlement))] LotSettlementInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        LotSettlement = input;
+        if (!ModelState.IsValid) return await RedisplayAsync(id, ct);
+        var step = await settleLot.RunAsync(id, Actor, lotId, new Rate(Bp(input.BuyerRatePercent)), new Rate(Bp(input.SellerRatePercent)), ct);
+        if (step is null) return NotFound();
+        if (!step.Succeeded)
+        {
+            ModelState.AddModelError(step.Field == "Commission" ? "LotSettlement.BuyerRatePercent" : "", step.Error!);
+            return await RedisplayAsync(id, ct);
+        }
+        TempData["Message"] = "已结算拍卖成交，等待买受人付款。 / Settled; waiting for the buyer's payment.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostApplyProceedsAsync(Guid id, Guid lotId, string? bankReference, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(bankReference) || bankReference.Trim().Length > 100)
+        {
+            ModelState.AddModelError("bankReference", "请填写向质权人转账的银行流水号（最长 100 字）。 / Enter the bank reference of the transfer to the lender (at most 100 characters).");
+            return await RedisplayAsync(id, ct);
+        }
+        return await AfterAsync(id, await applyProceeds.RunAsync(id, Actor, lotId, bankReference, ct), ct);
+    }
+
+    private static long Fen(decimal yuan) => (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero);
+    private static int Bp(decimal percent) => (int)Math.Round(percent * 100m, MidpointRounding.AwayFromZero);
+    private static DateTimeOffset Beijing(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset).ToUniversalTime();
+
     public async Task<IActionResult> OnPostConsentAsync(Guid id, [Bind(Prefix = nameof(Consent))] ConsentInputModel input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -273,6 +328,21 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
             Lenders = await db.Organizations.AsNoTracking().Where(o => o.Type == OrganizationType.Lender && o.Verification == VerificationStatus.Verified).OrderBy(o => o.Name).ToListAsync(ct);
         RealisationRequest = await db.RealisationRequests.AsNoTracking().FirstOrDefaultAsync(r => r.PledgeCaseId == id, ct);
         Consents = await db.LenderConsents.AsNoTracking().Where(c => c.PledgeCaseId == id).OrderBy(c => c.RecordedAt).ToListAsync(ct);
+        var lots = await db.RealisationLots.AsNoTracking().Where(l => l.PledgeCaseId == id).OrderBy(l => l.CreatedAt).ToListAsync(ct);
+        var auctionIds = lots.Select(l => l.AuctionId).ToList();
+        var settlementIds = lots.Select(l => l.SettlementId).OfType<Guid>().ToList();
+        var auctions = await db.Auctions.AsNoTracking().Where(a => auctionIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var settlements = await db.Settlements.AsNoTracking().Where(s => settlementIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        Lots = [.. lots.Select(l => new RealisationLotView(l, auctions[l.AuctionId], l.SettlementId is { } s ? settlements[s] : null))];
+        if (Lot.PatentNumber is null)
+        {
+            var now = clock.GetUtcNow().ToOffset(ChinaTime.Offset);
+            Lot = new RealisationAuctionInput
+            {
+                PatentNumber = Case.PatentNumbers.FirstOrDefault(n => !Lots.Any(l => l.Row.PatentNumber == n && l.Auction.Sold != false)),
+                OpensAt = now.Date.AddDays(1).AddHours(10), EndsAt = now.Date.AddDays(8).AddHours(16),
+            };
+        }
         return true;
     }
 
@@ -342,6 +412,26 @@ public sealed class CaseModel(PledgeCaseStore store, TechMarketDbContext db, Pat
     public sealed class ReasonInput
     {
         [Required(ErrorMessage = "请填写理由。 / Enter the reason.")][StringLength(2000)] public string? Text { get; set; }
+    }
+
+    /// <summary>A realisation lot with its auction and, once settled, the settlement.</summary>
+    public sealed record RealisationLotView(RealisationLotRow Row, Infrastructure.Auctions.Auction Auction, Infrastructure.Payments.Persistence.SettlementRecord? Settlement);
+
+    public sealed class RealisationAuctionInput
+    {
+        [Required(ErrorMessage = "请选择专利。 / Choose the patent.")] public string? PatentNumber { get; set; }
+        [Required(ErrorMessage = "请输入起拍价。 / Enter the start price.")][Range(typeof(decimal), "0.01", "10000000000000", ErrorMessage = "起拍价须大于 0。 / The start price must be positive.")] public decimal? StartYuan { get; set; }
+        [Range(typeof(decimal), "0.01", "10000000000000", ErrorMessage = "保留价须大于 0。 / The reserve must be positive.")] public decimal? ReserveYuan { get; set; }
+        [Required(ErrorMessage = "请输入加价幅度。 / Enter the increment.")][Range(typeof(decimal), "0.01", "10000000000000", ErrorMessage = "加价幅度须大于 0。 / The increment must be positive.")] public decimal? StepYuan { get; set; }
+        [Required(ErrorMessage = "请输入保证金。 / Enter the deposit.")][Range(typeof(decimal), "0", "10000000000000", ErrorMessage = "保证金不能为负。 / The deposit cannot be negative.")] public decimal? DepositYuan { get; set; }
+        [Required(ErrorMessage = "请选择开始时间。 / Choose the opening time.")] public DateTime? OpensAt { get; set; }
+        [Required(ErrorMessage = "请选择结束时间。 / Choose the end time.")] public DateTime? EndsAt { get; set; }
+    }
+
+    public sealed class LotSettlementInput
+    {
+        [Range(typeof(decimal), "0", "5", ErrorMessage = "拍卖佣金每方不得超过 5%（拍卖法第五十六条）。 / At most 5 % per side (Auction Law Art. 56).")] public decimal BuyerRatePercent { get; set; }
+        [Range(typeof(decimal), "0", "5", ErrorMessage = "拍卖佣金每方不得超过 5%（拍卖法第五十六条）。 / At most 5 % per side (Auction Law Art. 56).")] public decimal SellerRatePercent { get; set; }
     }
 
     public sealed class ProceedsInput

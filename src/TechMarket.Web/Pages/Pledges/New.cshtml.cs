@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Organizations;
 using TechMarket.Domain.Rights;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
@@ -12,7 +13,10 @@ using TechMarket.Web.Identity;
 
 namespace TechMarket.Web.Pages.Pledges;
 
-/// <summary>The pledgor opens a case: its own patents, the loan it asks for, the term. Patents under a standing pledge are refused (Civil Code Art. 444).</summary>
+/// <summary>
+/// The pledgor opens a case: its own patents, the loan it asks for, the term, and — for a third-party pledge — the company
+/// that borrows (Civil Code Art. 425). Patents under a standing pledge are refused (Civil Code Art. 444).
+/// </summary>
 [Authorize(Policy = Policies.VerifiedMember)]
 public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : PageModel
 {
@@ -35,7 +39,12 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
 
         /// <summary>A co-owner joining as pledgor (Patent Law Art. 14: pledging a co-owned patent needs every co-owner).</summary>
         public Guid? ThirdPartyPledgorId { get; set; }
+
+        /// <summary>第三人出质: another company that borrows; this organisation pledges its patents for that debt (Civil Code Art. 425).</summary>
+        public Guid? BorrowerId { get; set; }
     }
+
+    public IReadOnlyList<CoOwner> Borrowers { get; private set; } = [];
 
     public sealed record CoOwner(Guid Id, string Name);
     public IReadOnlyList<CoOwner> CoOwners { get; private set; } = [];
@@ -56,7 +65,7 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
             return Page();
         }
         var result = await create.RunAsync(actor, new NewPledgeCase(actor.OrganizationId, Input.ThirdPartyPledgorId, Input.Patents,
-            Money.FromWanYuan(Input.AmountWanYuan!.Value), Input.TermMonths!.Value, Input.Purpose), cancellationToken);
+            Money.FromWanYuan(Input.AmountWanYuan!.Value), Input.TermMonths!.Value, Input.Purpose, Input.BorrowerId), cancellationToken);
         if (!result.Created)
         {
             foreach (var refusal in result.Refusals) ModelState.AddModelError("Input.Patents", refusal.MessageZh + " / " + refusal.MessageEn);
@@ -74,6 +83,9 @@ public sealed class NewModel(TechMarketDbContext db, CreatePledgeCase create) : 
         var pledged = await db.PatentPledges.AsNoTracking().Where(p => numbers.Contains(p.PatentNumber) && p.ReleasedOn == null).Select(p => p.PatentNumber).ToListAsync(cancellationToken);
         CoOwners = await db.PatentRights.AsNoTracking().Where(p => numbers.Contains(p.Number)).SelectMany(p => p.Patentees)
             .Where(o => o.OrganizationId != org).Select(o => new CoOwner(o.OrganizationId, o.Name)).Distinct().ToListAsync(cancellationToken);
+        Borrowers = await db.Organizations.AsNoTracking()
+            .Where(o => o.Id != org && o.Type == OrganizationType.Company && o.Verification == VerificationStatus.Verified)
+            .OrderBy(o => o.Name).Select(o => new CoOwner(o.Id, o.Name)).ToListAsync(cancellationToken);
         Patents = [.. rows.Select(r => new OwnPatent(r.Number, r.Title, PledgeDisplay.Status(r.Status), r.ExpiresOn, r.IsDemo, pledged.Contains(r.Number)))];
     }
 }

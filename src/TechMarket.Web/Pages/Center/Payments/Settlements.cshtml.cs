@@ -82,6 +82,10 @@ public sealed class SettlementsModel(TechMarketDbContext db, SettleDeal settle, 
                 ModelState.AddModelError(string.Empty, "买方尚未付清，暂不能支付卖方 / The buyer has not paid in full yet.");
                 await LoadAsync(ct);
                 return Page();
+            case PayoutRefusal.PledgeLenderFirst:
+                ModelState.AddModelError(string.Empty, "质权实现拍卖：须先在质押案件中将所得分配给质权人，余额再付出质人 / A pledge realisation: apply the proceeds to the lender on the pledge case first; the rest then goes to the pledgor.");
+                await LoadAsync(ct);
+                return Page();
             case PayoutRefusal.AmountAboveOutstanding:
                 ModelState.AddModelError("Payout.AmountYuan", "金额超过应付卖方余额 / The amount exceeds what is owed to the seller.");
                 await LoadAsync(ct);
