@@ -55,6 +55,7 @@ public static class ServiceCollectionExtensions
         }
 
         var search = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        services.AddSingleton(search);
         if (string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton(new LuceneIndexOptions { Path = paths.LuceneIndex });
