@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, FileMailSender>();
         else services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<LicenceStore>();
+        services.AddSingleton<ListingDocumentStore>();
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);

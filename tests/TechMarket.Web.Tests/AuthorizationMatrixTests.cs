@@ -114,6 +114,10 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /seller/listings/edit/{id:guid?}"] = Access.Verified,
         ["GET /seller/listings/withdraw/{id:guid}"] = Access.Verified,
         ["GET /seller/imports"] = Access.Verified,
+        ["GET /seller/imports/{id:guid}"] = Access.Verified,
+        ["GET /seller/listings/{id:guid}/documents"] = Access.Verified,
+        // Public documents download anonymously; member and on-request ones are checked per document (ListingDocumentTests).
+        ["GET /listings/{id:guid}/documents/{documentId:guid}"] = Access.Public,
         ["GET /center/listings"] = Access.Center,
         ["GET /listings/{id:guid}/follow"] = Access.SignedIn,
         ["GET /listings/{id:guid}/enquire"] = Access.Verified,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Catalogue;
+using TechMarket.Infrastructure.Catalogue;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Identity;
 
@@ -14,12 +15,13 @@ namespace TechMarket.Web.Pages.Enquiries;
 /// to broker. Everyone else gets 404 (not 403: its existence is private too).
 /// </summary>
 [Authorize]
-public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : PageModel
+public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock, GrantEnquiryDocuments grantDocuments) : PageModel
 {
     public Enquiry Enquiry { get; private set; } = null!;
     public string ListingTitle { get; private set; } = "";
     public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
     public bool IsParty { get; private set; }
+    public bool IsSeller => IsParty && User.OrganizationId() == Enquiry.SellerOrganizationId;
 
     [BindProperty]
     [Required(ErrorMessage = "请填写内容 / Write a message.")]
@@ -44,6 +46,14 @@ public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock) : Pa
         if (!await LoadAsync(id, tracked: true, cancellationToken) || !IsParty) return NotFound();
         Enquiry.RequestBrokerage(User.OrganizationId()!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The seller opens or closes its on-request documents to the enquiring organisation.</summary>
+    public async Task<IActionResult> OnPostDocumentsAsync(Guid id, bool grant, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, tracked: false, cancellationToken) || !IsSeller) return NotFound();
+        await grantDocuments.RunAsync(id, User.OrganizationId()!.Value, grant, cancellationToken);
         return RedirectToPage(new { id });
     }
 
