@@ -21,6 +21,10 @@ internal sealed class SiteOverIndex : WebApplicationFactory<Program>
     public SiteOverIndex(string indexPath)
     {
         this.indexPath = indexPath;
+        // Outside a test project the factory guesses {solution}/TechMarket.Web; the content root is src/TechMarket.Web.
+        var contentRoot = Path.Combine(TechMarket.Search.Tests.Eval.SearchEvaluation.RepositoryRoot, "src", "TechMarket.Web");
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TECHMARKET_WEB", contentRoot);
+        Environment.SetEnvironmentVariable("TEST_CONTENTROOT_TECHMARKET_WEB", contentRoot);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
