@@ -278,9 +278,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id:guid?}", "", StringComparison.Ordinal);
-        path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
-            ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
-            : GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());
+        if (path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)) path = path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal);
+        path = GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         return path;
     }
