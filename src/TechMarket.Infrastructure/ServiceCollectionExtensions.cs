@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, FileMailSender>();
         else services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<LicenceStore>();
+        services.AddSingleton<ListingDocumentStore>();
 
         // Every listing change also lands in the partner feed's change log, in the same transaction.
         services.AddSingleton<ListingFeedInterceptor>();
@@ -58,6 +59,7 @@ public static class ServiceCollectionExtensions
         }
 
         var search = configuration.GetSection(SearchOptions.Section).Get<SearchOptions>() ?? new SearchOptions();
+        services.AddSingleton(search);
         if (string.Equals(search.Engine, "Lucene", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton(new LuceneIndexOptions { Path = paths.LuceneIndex });

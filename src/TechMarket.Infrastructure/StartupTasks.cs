@@ -8,7 +8,7 @@ namespace TechMarket.Infrastructure;
 
 /// <summary>What the site does before it serves: migrate, seed (idempotent), bring the search index up to date.</summary>
 public sealed class StartupTasks(TechMarketDbContext db, DatabaseOptions database, TechMarketPaths paths, CatalogueSeeder seeder,
-    RebuildSearchIndex reindex, ILogger<StartupTasks> logger)
+    RebuildSearchIndex reindex, SearchOptions search, ILogger<StartupTasks> logger)
 {
     public async Task RunAsync(bool seedDemoData, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class StartupTasks(TechMarketDbContext db, DatabaseOptions databas
         {
             await seeder.SeedAsync(cancellationToken);
         }
-        if (!await reindex.IsCurrentAsync(cancellationToken))
+        if (search.RebuildAtStartup && !await reindex.IsCurrentAsync(cancellationToken))
         {
             logger.LogInformation("Search index is missing or stale; rebuilding");
             await reindex.RunAsync(null, cancellationToken);

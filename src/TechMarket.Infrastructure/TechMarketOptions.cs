@@ -55,4 +55,10 @@ public sealed class SearchOptions
 
     /// <summary>Name of the catalogue index; default techmarket-catalogue.</summary>
     public string? ElasticsearchIndex { get; set; }
+
+    /// <summary>
+    /// Rebuild the index at start when it is missing, stale or disagrees with the database on the count (default true).
+    /// False serves the index as found (a large index rebuilt with `techmarket reindex`; the search benchmark's 100,000 listings).
+    /// </summary>
+    public bool RebuildAtStartup { get; set; } = true;
 }

@@ -19,7 +19,8 @@ namespace TechMarket.Benchmarks;
 /// `search [--docs N] [--queries N]`: builds an N-listing index from the real records (repeated, with perturbed
 /// text), then measures single-threaded, in one run: indexing docs/s of a bare SmartCn IndexWriter and of our
 /// indexer; query latency of a bare IndexSearcher (SmartCn terms OR-ed over title/abstract/claims, BM25) over our
-/// index and of our ICatalogSearch (hits + facets + highlights), both with the dev queries.
+/// index, of our ICatalogSearch (hits + facets + highlights), and of GET /api/v1/search on the real site over Kestrel
+/// serving the same index, all with the dev queries.
 /// </summary>
 internal static class SearchBenchmark
 {
@@ -30,20 +31,25 @@ internal static class SearchBenchmark
     {
         var docCount = Option(args, "--docs", 100_000);
         var queryCount = Option(args, "--queries", int.MaxValue);
-        var root = Path.Combine(Path.GetTempPath(), "techmarket-bench", Guid.NewGuid().ToString("N"));
+        // --keep DIR: build the indexes once into DIR and reuse them on later runs (indexing is then not measured).
+        var keep = OptionText(args, "--keep");
+        var root = keep ?? Path.Combine(Path.GetTempPath(), "techmarket-bench", Guid.NewGuid().ToString("N"));
+        var reuse = keep is not null && System.IO.Directory.Exists(Path.Combine(root, "ours"));
         try
         {
             var docs = Corpus(SearchEvaluation.CatalogueDocuments(), docCount);
             var queries = SearchEvaluation.DevQueries().Select(q => q.Text).Take(queryCount).ToList();
             Console.WriteLine($"documents {docs.Count:N0}, queries {queries.Count:N0}, single-threaded, {Environment.ProcessorCount} cores");
 
-            var bareRate = BareIndex(Path.Combine(root, "bare"), docs);
-            Report("indexing, bare SmartCn IndexWriter", bareRate);
-
-            using var index = new LuceneCatalogIndex(new LuceneIndexOptions { Path = Path.Combine(root, "ours"), RefreshInterval = TimeSpan.FromHours(1) });
-            var oursRate = await OurIndexAsync(index, docs);
-            Report("indexing, ICatalogIndexer", oursRate);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours / bare = {oursRate / bareRate:P0}"));
+            var index = new LuceneCatalogIndex(new LuceneIndexOptions { Path = Path.Combine(root, "ours"), RefreshInterval = TimeSpan.FromHours(1) });
+            if (!reuse)
+            {
+                var bareRate = BareIndex(Path.Combine(root, "bare"), docs);
+                Report("indexing, bare SmartCn IndexWriter", bareRate);
+                var oursRate = await OurIndexAsync(index, docs);
+                Report("indexing, ICatalogIndexer", oursRate);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours / bare = {oursRate / bareRate:P0}"));
+            }
 
             var bare = BareSearch(Path.Combine(root, "ours"), queries);
             Report("search, bare IndexSearcher (top 10)", bare);
@@ -51,11 +57,20 @@ internal static class SearchBenchmark
             Report("search, ICatalogSearch (top 10 + facets + highlights)", ours);
             Report("search, ICatalogSearch without facets (top 10 + highlights)", await OurSearchAsync(index, queries, facets: false));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  p95 ours / bare = {Percentile(ours, 0.95) / Percentile(bare, 0.95):F2}x"));
+
+            // The site opens the same folder with its own writer: this process's writer lets go of the lock first.
+            index.Dispose();
+            var http = await HttpSearchAsync(Path.Combine(root, "ours"), queries);
+            Report("search, GET /api/v1/search on Kestrel (size 10, facets + highlights)", http);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  p95 HTTP / bare = {Percentile(http, 0.95) / Percentile(bare, 0.95):F2}x"));
             return 0;
         }
         finally
         {
-            try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { /* best effort */ }
+            if (keep is null)
+            {
+                try { System.IO.Directory.Delete(root, recursive: true); } catch (IOException) { /* best effort */ }
+            }
         }
     }
 
@@ -160,6 +175,25 @@ internal static class SearchBenchmark
     private static Task<List<double>> OurSearchAsync(LuceneCatalogIndex index, List<string> queries, bool facets) =>
         Measure(queries, text => index.SearchAsync(new SearchQuery { Text = text, Size = 10, IncludeFacets = facets }, CancellationToken.None));
 
+    /// <summary>The same queries through the public API of the real site, over a real socket, reading each whole body.</summary>
+    private static async Task<List<double>> HttpSearchAsync(string indexPath, List<string> queries)
+    {
+        await using var site = new SiteOverIndex(indexPath);
+        using var client = new HttpClient { BaseAddress = site.BaseAddress };
+        using (var all = await client.GetAsync(new Uri("/api/v1/search?size=1", UriKind.Relative)))
+        {
+            all.EnsureSuccessStatusCode();
+            var body = await all.Content.ReadAsStringAsync();
+            Console.WriteLine($"  site at {site.BaseAddress} answers over the benchmark index: {body[..Math.Min(body.Length, 40)]}…");
+        }
+        return await Measure(queries, async text =>
+        {
+            using var response = await client.GetAsync(new Uri("/api/v1/search?size=10&q=" + Uri.EscapeDataString(text), UriKind.Relative));
+            response.EnsureSuccessStatusCode();
+            _ = await response.Content.ReadAsByteArrayAsync();
+        });
+    }
+
     private static async Task<List<double>> Measure(List<string> queries, Func<string, Task> run)
     {
         foreach (var q in queries.Take(200)) await run(q); // warm-up: JIT, caches
@@ -184,6 +218,12 @@ internal static class SearchBenchmark
     {
         var sorted = timings.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -117,6 +117,10 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /seller/listings/edit/{id:guid?}"] = Access.Verified,
         ["GET /seller/listings/withdraw/{id:guid}"] = Access.Verified,
         ["GET /seller/imports"] = Access.Verified,
+        ["GET /seller/imports/{id:guid}"] = Access.Verified,
+        ["GET /seller/listings/{id:guid}/documents"] = Access.Verified,
+        // Public documents download anonymously; member and on-request ones are checked per document (ListingDocumentTests).
+        ["GET /listings/{id:guid}/documents/{documentId:guid}"] = Access.Public,
         ["GET /center/listings"] = Access.Center,
         ["GET /listings/{id:guid}/follow"] = Access.SignedIn,
         ["GET /listings/{id:guid}/enquire"] = Access.Verified,
@@ -301,9 +305,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
             .Replace("{code:int}", "404", StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{id:guid?}", "", StringComparison.Ordinal);
-        path = path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)
-            ? path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal)
-            : GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());
+        if (path.StartsWith("/listings/", StringComparison.OrdinalIgnoreCase)) path = path.Replace("{id:guid}", listing.ToString(), StringComparison.Ordinal);
+        path = GuidParameter().Replace(path, _ => Guid.NewGuid().ToString());
         Assert.DoesNotContain("{", path, StringComparison.Ordinal);
         return path;
     }

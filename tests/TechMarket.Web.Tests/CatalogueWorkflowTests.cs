@@ -309,7 +309,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
     private string[] MailFiles() => Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder, "*.eml") : [];
 
     /// <summary>A fresh CN invention application number with a correct ZC 0006-2003 check digit.</summary>
-    private static string NewApplicationNumber()
+    internal static string NewApplicationNumber()
     {
         var digits = "20191" + Random.Shared.Next(1_000_000, 9_999_999).ToString(CultureInfo.InvariantCulture);
         int[] weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
@@ -317,7 +317,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         return digits + "." + (check == 10 ? "X" : check.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static List<KeyValuePair<string, string>> DraftFields(string? number, string? title, string legalStatus, string price = "50") =>
+    internal static List<KeyValuePair<string, string>> DraftFields(string? number, string? title, string legalStatus, string price = "50") =>
     [
         new("Input.Kind", "InventionPatent"), new("Input.Number", number ?? ""), new("Input.Title", title ?? ""),
         new("Input.FilingDate", "2019-03-01"), new("Input.GrantDate", "2021-05-06"), new("Input.IpcCodes", "H01M 10/0525; H01M 4/505"),
@@ -327,7 +327,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         new("Input.Encumbrances", "已许可某公司普通许可"),
     ];
 
-    private static async Task<Guid> CreateDraftAsync(HttpClient seller, string number, string title, string legalStatus, string price = "50", IEnumerable<KeyValuePair<string, string>>? extra = null)
+    internal static async Task<Guid> CreateDraftAsync(HttpClient seller, string number, string title, string legalStatus, string price = "50", IEnumerable<KeyValuePair<string, string>>? extra = null)
     {
         var fields = DraftFields(number, title, legalStatus, price);
         foreach (var e in extra ?? []) { fields.RemoveAll(f => f.Key == e.Key); fields.Add(e); }
@@ -337,7 +337,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
     }
 
     /// <summary>Null when submitted; otherwise the problems shown.</summary>
-    private static async Task<string?> SubmitAsync(HttpClient seller, Guid id)
+    internal static async Task<string?> SubmitAsync(HttpClient seller, Guid id)
     {
         var response = await PostFormAsync(seller, "/seller/listings", $"tr[data-listing='{id}'] .submit-form", []);
         if (response.StatusCode == HttpStatusCode.Redirect) return null;
@@ -373,7 +373,7 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         }
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string formSelector, IEnumerable<KeyValuePair<string, string>> fields)
+    internal static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string formSelector, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var page = await Html.ParseAsync(await client.GetAsync(new Uri(pageUrl, UriKind.Relative), Ct));
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}");
@@ -387,7 +387,16 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         return await client.PostAsync(new Uri(string.IsNullOrEmpty(action) ? pageUrl : action, UriKind.Relative), new FormUrlEncodedContent(pairs), Ct);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string format, string fileName, byte[] bytes)
+    /// <summary>Uploads through the import page, waits for the background job to finish, returns its job page.</summary>
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string format, string fileName, byte[] bytes)
+    {
+        var job = await QueueImportAsync(client, format, fileName, bytes);
+        await WaitForImportAsync(client, job);
+        return await client.GetAsync(new Uri(job, UriKind.Relative), Ct);
+    }
+
+    /// <summary>Posts the import form; returns the job page's URL it redirects to.</summary>
+    internal static async Task<string> QueueImportAsync(HttpClient client, string format, string fileName, byte[] bytes)
     {
         var page = await Html.ParseAsync(await client.GetAsync(new Uri("/seller/imports", UriKind.Relative), Ct));
         var token = page.QuerySelector("#import-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -399,7 +408,21 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(file, "Upload", fileName);
-        return await client.PostAsync(new Uri("/seller/imports", UriKind.Relative), content, Ct);
+        var response = await client.PostAsync(new Uri("/seller/imports", UriKind.Relative), content, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, "import not queued: " + await response.Content.ReadAsStringAsync(Ct));
+        return response.Headers.Location!.ToString();
+    }
+
+    /// <summary>Polls the job's progress JSON until it says finished (a wait for the background worker, not a timing bound).</summary>
+    internal static async Task<JsonElement> WaitForImportAsync(HttpClient client, string job)
+    {
+        for (var attempt = 0; attempt < 1200; attempt++)
+        {
+            using var progress = JsonDocument.Parse(await client.GetStringAsync(new Uri(job + "?handler=Progress", UriKind.Relative), Ct));
+            if (progress.RootElement.GetProperty("finished").GetBoolean()) return progress.RootElement.Clone();
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"import {job} did not finish within 2 minutes");
     }
 
     private static string RepositoryRoot()

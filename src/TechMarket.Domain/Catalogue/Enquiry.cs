@@ -1,10 +1,12 @@
+using TechMarket.Domain.Shared;
+
 namespace TechMarket.Domain.Catalogue;
 
 /// <summary>
 /// 咨询: a private thread between a company and the seller of a listing. Only those two organisations read it;
 /// the center reads it only once either side asks it to broker (居间).
 /// </summary>
-public sealed class Enquiry
+public sealed class Enquiry : IAudited
 {
     private Enquiry() { }
 
@@ -45,6 +47,23 @@ public sealed class Enquiry
     {
         if (!IsParty(byOrganizationId)) throw new InvalidOperationException("Only a party may ask the center to broker.");
         BrokerageRequestedAt ??= at;
+    }
+
+    /// <summary>When the seller opened its on-request documents to the enquiring organisation; null while not granted.</summary>
+    public DateTimeOffset? DocumentsGrantedAt { get; private set; }
+
+    /// <summary>The seller lets the enquiring organisation download the listing's on-request documents (idempotent).</summary>
+    public void GrantDocuments(Guid bySellerOrganizationId, DateTimeOffset at)
+    {
+        if (bySellerOrganizationId != SellerOrganizationId) throw new InvalidOperationException("Only the seller grants access to its documents.");
+        DocumentsGrantedAt ??= at;
+    }
+
+    /// <summary>The seller withdraws the grant; downloads already made cannot be undone, later ones are refused.</summary>
+    public void RevokeDocuments(Guid bySellerOrganizationId)
+    {
+        if (bySellerOrganizationId != SellerOrganizationId) throw new InvalidOperationException("Only the seller grants access to its documents.");
+        DocumentsGrantedAt = null;
     }
 }
 

@@ -10,13 +10,15 @@ public enum ImportFormat { Jsonl, PortfolioCsv, UsptoXml }
 public sealed record CatalogueImportReport(ImportResult Result, int DraftsCreated, int RecordsReused);
 
 /// <summary>
-/// A university's file into draft listings. Processed synchronously (files are capped by the page; the portfolio
-/// sheet is small): every valid row becomes a draft of the organisation in ONE SaveChanges, every invalid row is
-/// reported with line, field and reason. Either all accepted rows are stored or none are (the save is one transaction).
+/// A university's file into draft listings: every valid row becomes a draft of the organisation in ONE SaveChanges,
+/// every invalid row is reported with line, field and reason. Either all accepted rows are stored or none are (the save
+/// is one transaction); run by <see cref="RunCatalogueImport"/> for a background job, whose Completed mark is part of
+/// the same transaction.
 /// </summary>
 public sealed class ImportCatalogueFile(TechMarketDbContext db, TimeProvider clock)
 {
-    public async Task<CatalogueImportReport> RunAsync(Guid organizationId, ImportFormat format, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    public async Task<CatalogueImportReport> RunAsync(Guid organizationId, ImportFormat format, Stream content, IProgress<ImportProgress>? progress, CancellationToken cancellationToken,
+        CatalogueImportJob? job = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ImportResult result;
@@ -59,11 +61,13 @@ public sealed class ImportCatalogueFile(TechMarketDbContext db, TimeProvider clo
             listing.DeclareStanding(a.LegalStatus, lastDay, false, false, null);
             db.Listings.Add(listing);
         }
-        if (result.Accepted.Count > 0)
+        var report = new CatalogueImportReport(result, result.Accepted.Count, reused);
+        job?.Complete(report, now);
+        if (result.Accepted.Count > 0 || job is not null)
         {
             db.AuditAs("listing.imported", $"{format}: {result.Accepted.Count} accepted, {result.RejectedRows} rejected rows");
             await db.SaveChangesAsync(cancellationToken);
         }
-        return new CatalogueImportReport(result, result.Accepted.Count, reused);
+        return report;
     }
 }

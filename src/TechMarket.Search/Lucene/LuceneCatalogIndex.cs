@@ -84,7 +84,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             using var reader = DirectoryReader.Open(directory);
             fingerprint = reader.IndexCommit.UserData.TryGetValue(FingerprintKey, out var f) ? f : null;
         }
-        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+        searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: new FacetWarmingSearcherFactory());
         refreshTimer = new Timer(_ => Refresh(), null, options.RefreshInterval, options.RefreshInterval);
     }
 
@@ -159,8 +159,6 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     {
         ArgumentNullException.ThrowIfNull(query);
         var text = Truncate(query.Text);
-        var textQuery = BuildTextQuery(text);
-        var filtered = ApplyFilters(textQuery, query);
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.Size, 1, SearchQuery.MaxSize);
         var window = page * size;
@@ -169,6 +167,8 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         var searcher = Acquire();
         try
         {
+            var textQuery = BuildTextQuery(text, searcher.IndexReader);
+            var filtered = ApplyFilters(textQuery, query);
             var sort = Sorting(query.Sort, text);
             ITopDocsCollector top = sort is null
                 ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
@@ -318,36 +318,60 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     /// brackets and operators are just characters, and parsing cannot fail or cost more than the search.
     /// An OR over analysed terms (AND collapses recall on keyword queries: 0.27 MRR@10 on the dev patents),
     /// each analysis chain asking its own fields with the weights of <see cref="SearchTuning"/>.
+    /// Common terms (方法, 装置, 一种 as bigrams: in more than <see cref="SearchTuning.CommonTermRatio"/> of the listings)
+    /// only add their score to listings that match a distinctive term, as Lucene's CommonTermsQuery does: their long
+    /// postings were most of a broad query's cost, and a listing that shares nothing but them with the query ranks below
+    /// the first page anyway. Scores of the listings that remain are unchanged (BM25 has no coordination factor).
     /// </summary>
-    internal Query BuildTextQuery(string? text)
+    internal Query BuildTextQuery(string? text, IndexReader reader)
     {
         if (string.IsNullOrWhiteSpace(text)) return new MatchAllDocsQuery();
         text = Truncate(text)!;
         var t = tuning;
         var alternatives = t.SynonymWeight > 0 ? synonyms.AlternativesIn(text) : [];
-        var query = new BooleanQuery();
+        var parts = new QueryParts(reader, t);
 
-        AddChain(query, smartCn, t.SmartCnWeight, text, alternatives, (Fields.Title, t.TitleBoost), (Fields.Abstract, t.AbstractBoost), (Fields.Claims, t.ClaimsBoost));
-        AddChain(query, jieba, t.JiebaWeight, text, alternatives, (Fields.TitleJieba, t.TitleBoost), (Fields.AbstractJieba, t.AbstractBoost), (Fields.ClaimsJieba, t.ClaimsBoost));
-        AddChain(query, bigram, t.BigramWeight, text, alternatives, (Fields.TitleBigram, t.TitleBoost), (Fields.AbstractBigram, t.AbstractBoost), (Fields.ClaimsBigram, t.ClaimsBoost));
+        AddChain(parts, smartCn, t.SmartCnWeight, text, alternatives, (Fields.Title, t.TitleBoost), (Fields.Abstract, t.AbstractBoost), (Fields.Claims, t.ClaimsBoost));
+        AddChain(parts, jieba, t.JiebaWeight, text, alternatives, (Fields.TitleJieba, t.TitleBoost), (Fields.AbstractJieba, t.AbstractBoost), (Fields.ClaimsJieba, t.ClaimsBoost));
+        AddChain(parts, bigram, t.BigramWeight, text, alternatives, (Fields.TitleBigram, t.TitleBoost), (Fields.AbstractBigram, t.AbstractBoost), (Fields.ClaimsBigram, t.ClaimsBoost));
         // English analysis only for text with Latin letters: a Chinese query has no English terms.
         if (text.Any(char.IsAsciiLetter))
         {
-            AddChain(query, english, t.EnglishWeight, text, alternatives, (Fields.TitleEnglish, t.TitleBoost), (Fields.AbstractEnglish, t.AbstractBoost), (Fields.ClaimsEnglish, t.ClaimsBoost));
+            AddChain(parts, english, t.EnglishWeight, text, alternatives, (Fields.TitleEnglish, t.TitleBoost), (Fields.AbstractEnglish, t.AbstractBoost), (Fields.ClaimsEnglish, t.ClaimsBoost));
         }
-        if (t.PhraseBoost > 0) AddPhrases(query, text, t);
+        if (t.PhraseBoost > 0) AddPhrases(parts.Distinctive, text, t);
 
         // Someone pasting a publication number wants that record first.
         var trimmed = text.Trim();
         if (trimmed.Length is > 3 and < 40 && !trimmed.Contains(' ', StringComparison.Ordinal))
         {
-            query.Add(new TermQuery(new Term(Fields.RecordId, trimmed)) { Boost = 100f }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(Fields.RecordId, trimmed.ToUpperInvariant())) { Boost = 100f }, Occur.SHOULD);
+            parts.Distinctive.Add(new TermQuery(new Term(Fields.RecordId, trimmed)) { Boost = 100f }, Occur.SHOULD);
+            parts.Distinctive.Add(new TermQuery(new Term(Fields.RecordId, trimmed.ToUpperInvariant())) { Boost = 100f }, Occur.SHOULD);
         }
-        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
+        return parts.ToQuery();
     }
 
-    private void AddChain(BooleanQuery into, Analyzer analyzer, float weight, string text, IReadOnlyList<string> alternatives, params (string Field, float Boost)[] fields)
+    /// <summary>The distinctive and the common clauses of a text query, kept apart until <see cref="ToQuery"/>.</summary>
+    private sealed class QueryParts(IndexReader reader, SearchTuning tuning)
+    {
+        private readonly long commonAbove = Math.Max(tuning.CommonTermMinDocFreq, (long)(tuning.CommonTermRatio * reader.NumDocs));
+
+        public BooleanQuery Distinctive { get; } = [];
+        public BooleanQuery Common { get; } = [];
+
+        /// <summary>A term is common when one of its fields holds it in more listings than the threshold.</summary>
+        public bool IsCommon(string term, (string Field, float Boost)[] fields) =>
+            tuning.CommonTermRatio < 1 && fields.Any(f => reader.DocFreq(new Term(f.Field, term)) > commonAbove);
+
+        public Query ToQuery()
+        {
+            if (Distinctive.Clauses.Count == 0) return Common.Clauses.Count == 0 ? new MatchAllDocsQuery() : Common;
+            if (Common.Clauses.Count == 0) return Distinctive;
+            return new BooleanQuery { { Distinctive, Occur.MUST }, { Common, Occur.SHOULD } };
+        }
+    }
+
+    private void AddChain(QueryParts into, Analyzer analyzer, float weight, string text, IReadOnlyList<string> alternatives, params (string Field, float Boost)[] fields)
     {
         if (weight <= 0) return;
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -357,9 +381,11 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             foreach (var term in AnalyzeWith(analyzer, fields[0].Field, alternative)) terms.TryAdd(term, tuning.SynonymWeight);
         }
         if (terms.Count == 0) return;
-        var chain = new BooleanQuery { Boost = weight };
+        var distinctive = new BooleanQuery { Boost = weight };
+        var common = new BooleanQuery { Boost = weight };
         foreach (var (term, termWeight) in terms.Take(MaxQueryTerms))
         {
+            var chain = into.IsCommon(term, fields) ? common : distinctive;
             if (tuning.DisMax)
             {
                 var max = new DisjunctionMaxQuery(tuning.TieBreaker) { Boost = termWeight };
@@ -371,7 +397,8 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
                 foreach (var (field, boost) in fields) chain.Add(new TermQuery(new Term(field, term)) { Boost = boost * termWeight }, Occur.SHOULD);
             }
         }
-        into.Add(chain, Occur.SHOULD);
+        if (distinctive.Clauses.Count > 0) into.Distinctive.Add(distinctive, Occur.SHOULD);
+        if (common.Clauses.Count > 0) into.Common.Add(common, Occur.SHOULD);
     }
 
     /// <summary>A query part whose words stand together in the title or abstract says more than the words scattered.</summary>
@@ -526,16 +553,20 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     /// <summary>Snippets from the abstract, marking the query's terms as the record's language analyses them.</summary>
     private sealed class SnippetHighlighters(LuceneCatalogIndex index, string text)
     {
-        private Highlighter? chinese;
+        private TermSnippets? chinese;
         private Highlighter? englishHighlighter;
 
-        public string Snippet(string @abstract, bool isEnglish)
+        public string? Snippet(string @abstract, bool isEnglish)
         {
-            // Bigrams rather than SmartCn for Chinese: the highlighter re-analyses every shown abstract, and SmartCn's
-            // segmentation cost most of a query's time; overlapping bigram marks merge into one <mark>.
-            var (analyzer, field) = isEnglish ? (index.english, Fields.AbstractEnglish) : (index.bigram, Fields.AbstractBigram);
-            var highlighter = isEnglish ? englishHighlighter ??= Create(analyzer, field) : chinese ??= Create(analyzer, field);
-            return string.Join(" … ", highlighter.GetBestFragments(analyzer, field, @abstract, 2));
+            if (!isEnglish)
+            {
+                // The query's bigrams found in the text, not Lucene's Highlighter: that re-analyses every shown abstract.
+                chinese ??= new TermSnippets(AnalyzeWith(index.bigram, Fields.AbstractBigram, text));
+                return chinese.Snippet(@abstract);
+            }
+            // English needs the stemmer to find "yields" for "yield"; English records are few.
+            englishHighlighter ??= Create(index.english, Fields.AbstractEnglish);
+            return string.Join(" … ", englishHighlighter.GetBestFragments(index.english, Fields.AbstractEnglish, @abstract, 2));
         }
 
         private Highlighter Create(Analyzer analyzer, string field)
@@ -549,6 +580,16 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             {
                 TextFragmenter = new SimpleFragmenter(120),
             };
+        }
+    }
+
+    /// <summary>Decodes the facet ordinals of new segments when the manager reopens, on the refresh timer, not in a query.</summary>
+    private sealed class FacetWarmingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            FacetCollector.Warm(reader);
+            return base.NewSearcher(reader);
         }
     }
 

@@ -35,6 +35,14 @@ internal sealed record SearchTuning
     public float PhraseBoost { get; init; }
     public int PhraseSlop { get; init; }
 
+    /// <summary>
+    /// A query term held by more than this share of the listings (and by more than <see cref="CommonTermMinDocFreq"/>)
+    /// only scores listings that also match a distinctive term (1 = off). See LuceneCatalogIndex.BuildTextQuery.
+    /// </summary>
+    public double CommonTermRatio { get; init; } = 0.05;
+    /// <summary>Below this many listings no term counts as common: in a small catalogue every listing that matches is shown.</summary>
+    public int CommonTermMinDocFreq { get; init; } = 100;
+
     /// <summary>Weight of terms that come from search-config/synonyms.txt rather than from the query (0 = off).</summary>
     public float SynonymWeight { get; init; } = 0.5f;
 }

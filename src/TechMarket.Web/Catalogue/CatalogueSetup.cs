@@ -19,6 +19,15 @@ internal static class CatalogueSetup
         services.AddScoped<WithdrawListing>();
         services.AddScoped<RecordCoOwnerConsent>();
         services.AddScoped<ImportCatalogueFile>();
+        services.AddSingleton<ImportJobSignal>();
+        services.AddScoped<QueueCatalogueImport>();
+        services.AddScoped<CancelCatalogueImport>();
+        services.AddSingleton<RunCatalogueImport>();
+        services.AddHostedService<ImportJobWorker>();
+        services.AddScoped<AddListingDocument>();
+        services.AddScoped<RemoveListingDocument>();
+        services.AddScoped<GrantEnquiryDocuments>();
+        services.AddScoped<ListingDocumentAccess>();
         services.AddScoped<SendSavedSearchDigests>();
         services.AddHostedService<SavedSearchDigestJob>();
         return services;

@@ -6,6 +6,32 @@ namespace TechMarket.Web.Pages;
 /// <summary>Display names of the catalogue workflow's codes; the Chinese text is the resource key.</summary>
 public static class CatalogueLabels
 {
+    public static string DocumentVisibility(IStringLocalizer t, DocumentVisibility visibility)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t[visibility switch
+        {
+            Domain.Catalogue.DocumentVisibility.Public => "公开",
+            Domain.Catalogue.DocumentVisibility.Members => "登录企业可见",
+            Domain.Catalogue.DocumentVisibility.OnRequest => "申请后可见",
+            _ => visibility.ToString(),
+        }];
+    }
+
+    public static string ImportStatus(IStringLocalizer t, Infrastructure.Catalogue.ImportJobStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        return t[status switch
+        {
+            Infrastructure.Catalogue.ImportJobStatus.Queued => "排队中",
+            Infrastructure.Catalogue.ImportJobStatus.Running => "导入中",
+            Infrastructure.Catalogue.ImportJobStatus.Completed => "已完成",
+            Infrastructure.Catalogue.ImportJobStatus.Cancelled => "已取消",
+            Infrastructure.Catalogue.ImportJobStatus.Failed => "失败",
+            _ => status.ToString(),
+        }];
+    }
+
     public static string Status(IStringLocalizer t, ListingStatus status)
     {
         ArgumentNullException.ThrowIfNull(t);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Brokerage;
 using TechMarket.Domain.Catalogue;
 using TechMarket.Infrastructure.Brokerage;
+using TechMarket.Infrastructure.Catalogue;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Identity;
 
@@ -17,12 +18,14 @@ namespace TechMarket.Web.Pages.Enquiries;
 /// each such view is audited. Everyone else gets 404 (not 403: its existence is private too).
 /// </summary>
 [Authorize]
-public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock, BrokerageAccess access, OpenBrokerageCase openBrokerage) : PageModel
+public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock, BrokerageAccess access, OpenBrokerageCase openBrokerage,
+    GrantEnquiryDocuments grantDocuments) : PageModel
 {
     public Enquiry Enquiry { get; private set; } = null!;
     public string ListingTitle { get; private set; } = "";
     public IReadOnlyDictionary<Guid, string> OrganizationNames { get; private set; } = new Dictionary<Guid, string>();
     public bool IsParty { get; private set; }
+    public bool IsSeller => IsParty && User.OrganizationId() == Enquiry.SellerOrganizationId;
 
     [BindProperty]
     [Required(ErrorMessage = "请填写内容 / Write a message.")]
@@ -52,6 +55,14 @@ public sealed class ThreadModel(TechMarketDbContext db, TimeProvider clock, Brok
         if (!await LoadAsync(id, tracked: false, cancellationToken) || !IsParty) return NotFound();
         // Marks the thread as brokered and opens the case on the center's pipeline, in one SaveChanges.
         await openBrokerage.RequestAsync(BrokerageSubjectKind.Enquiry, id, User.OrganizationId()!.Value, cancellationToken);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The seller opens or closes its on-request documents to the enquiring organisation.</summary>
+    public async Task<IActionResult> OnPostDocumentsAsync(Guid id, bool grant, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, tracked: false, cancellationToken) || !IsSeller) return NotFound();
+        await grantDocuments.RunAsync(id, User.OrganizationId()!.Value, grant, cancellationToken);
         return RedirectToPage(new { id });
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Organizations;
+using TechMarket.Infrastructure.Catalogue;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Search;
 using TechMarket.Web.Identity;
@@ -10,7 +11,7 @@ using TechMarket.Web.Identity;
 namespace TechMarket.Web.Pages.Listings;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) : PageModel
+public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search, ListingDocumentAccess documents) : PageModel
 {
     public Listing Listing { get; private set; } = null!;
     public CatalogueRecord Record { get; private set; } = null!;
@@ -19,6 +20,8 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) 
     public bool IsFollowing { get; private set; }
     public bool IsOwnListing { get; private set; }
     public Guid? MyEnquiryId { get; private set; }
+    /// <summary>Every document, with whether this visitor may download it; locked ones are listed with how to get them.</summary>
+    public IReadOnlyList<(ListingDocument Document, bool MayDownload)> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +44,8 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) 
         {
             MyEnquiryId = await db.Enquiries.Where(e => e.ListingId == id && e.BuyerOrganizationId == o).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
         }
+        var viewer = await documents.ViewerAsync(id, org, User.IsCenterStaff(), cancellationToken);
+        Documents = await documents.ListAsync(id, listingPublished: true, viewer, cancellationToken);
         return Page();
     }
 
