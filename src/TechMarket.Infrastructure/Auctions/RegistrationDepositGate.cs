@@ -13,4 +13,10 @@ public sealed class RegistrationDepositGate(TechMarketDbContext db) : IDepositGa
         kind != DepositSubjectKind.Auction
             ? Task.FromResult(false)
             : db.AuctionRegistrations.AnyAsync(r => r.AuctionId == subjectId && r.OrganizationId == organizationId && r.DepositReceived, cancellationToken);
+
+    public async Task<IReadOnlySet<Guid>> HoldersAsync(DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken) =>
+        kind != DepositSubjectKind.Auction
+            ? new HashSet<Guid>()
+            : (await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == subjectId && r.DepositReceived)
+                .Select(r => r.OrganizationId).ToListAsync(cancellationToken)).ToHashSet();
 }

@@ -12,4 +12,7 @@ public sealed class DepositGate(LedgerDepositGate ledger, RegistrationDepositGat
     public async Task<bool> IsHeldAsync(Guid organizationId, DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken) =>
         await ledger.IsHeldAsync(organizationId, kind, subjectId, cancellationToken)
         || await registrations.IsHeldAsync(organizationId, kind, subjectId, cancellationToken);
+
+    public async Task<IReadOnlySet<Guid>> HoldersAsync(DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken) =>
+        (await ledger.HoldersAsync(kind, subjectId, cancellationToken)).Union(await registrations.HoldersAsync(kind, subjectId, cancellationToken)).ToHashSet();
 }

@@ -13,6 +13,7 @@ internal static class AuctionsSetup
     public static void AddAuctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PlaceBid>();
+        services.AddSingleton<BidGroupCommit>();
         services.AddScoped<CloseAuction>();
         services.AddScoped<CreateAuction>();
         services.AddScoped<ApplyForAuction>();
