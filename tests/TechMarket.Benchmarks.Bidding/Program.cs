@@ -52,7 +52,8 @@ services.AddScoped<PlaceBid>();
 services.AddSingleton<BidGroupCommit>();
 services.AddScoped<CreateAuction>();
 TechMarket.Infrastructure.Financing.FinancingServiceCollectionExtensions.AddFinancing(services);
-services.AddScoped<IDepositGate, RegistrationDepositGate>();
+services.AddTechMarketPayments(configuration);
+services.AddScoped<MarkDepositReceived>();
 services.AddSingleton<OutboxSignal>();
 await using var provider_ = services.BuildServiceProvider();
 
@@ -141,10 +142,16 @@ static async Task<(Guid AuctionId, Guid[] Bidders)> SetUpAsync(IServiceProvider 
         db.AuctionRegistrations.Add(new AuctionRegistration
         {
             Id = Guid.NewGuid(), AuctionId = auctionId, OrganizationId = bidders[i].Id, AppliedAt = now, Status = RegistrationStatus.Qualified,
-            BidderCode = $"BENCH{i}", QualifiedAt = now, DepositReceived = true, DepositMarkedAt = now,
+            BidderCode = $"BENCH{i}", QualifiedAt = now,
         });
     }
     await db.SaveChangesAsync();
+    // Deposits as the center records them: a bank receipt booked Held in the ledger, the only truth bidding asks.
+    foreach (var registration in await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId).Select(r => r.Id).ToListAsync())
+    {
+        var marked = await scope.ServiceProvider.GetRequiredService<MarkDepositReceived>().RunAsync(registration, null, CancellationToken.None);
+        if (!marked.Succeeded) throw new InvalidOperationException(marked.Error);
+    }
     return (auctionId, bidders.Select(b => b.Id).ToArray());
 }
 
