@@ -14,7 +14,8 @@ using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Payments;
 
 // Bidding throughput on one hot auction (every bid durably committed through PlaceBid) against a bare single-row
-// insert + commit loop on the same database with the same concurrency (issue 5, "Speed and safety bars").
+// insert + commit loop on the same database with the same concurrency (issue 5, "Speed and safety bars"). Bids carry
+// Idempotency-Keys as the API's do; afterwards every acknowledged bid must be in the log and the state must equal its replay.
 //   dotnet run -c Release --project tests/TechMarket.Benchmarks.Bidding -- [sqlite|postgres] [workers] [seconds]
 // PostgreSQL: set TECHMARKET_BENCH_POSTGRES (server connection string); a scratch database is created and dropped.
 var provider = args.Length > 0 ? args[0].ToLowerInvariant() : "sqlite";
@@ -48,8 +49,11 @@ var services = new ServiceCollection();
 services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
 services.AddTechMarketInfrastructure(configuration, dataPath);
 services.AddScoped<PlaceBid>();
+services.AddSingleton<BidGroupCommit>();
 services.AddScoped<CreateAuction>();
-services.AddScoped<IDepositGate, RegistrationDepositGate>();
+TechMarket.Infrastructure.Financing.FinancingServiceCollectionExtensions.AddFinancing(services);
+services.AddTechMarketPayments(configuration);
+services.AddScoped<MarkDepositReceived>();
 services.AddSingleton<OutboxSignal>();
 await using var provider_ = services.BuildServiceProvider();
 
@@ -60,12 +64,24 @@ try
 
     var bare = await RunAsync(workers, seconds, _ => BareInsertAsync(provider == "postgres", connectionString));
     long next = 1_000_000;
+    long acks = 0;
     var bidding = await RunAsync(workers, seconds, async worker =>
     {
         await using var scope = provider_.CreateAsyncScope();
         var amount = Interlocked.Add(ref next, 10_000);
-        await scope.ServiceProvider.GetRequiredService<PlaceBid>().RunAsync(auctionId, new BidderActor(bidders[worker], null, false), amount, null, CancellationToken.None);
+        var answer = await scope.ServiceProvider.GetRequiredService<PlaceBid>().RunAsync(auctionId, new BidderActor(bidders[worker], null, false), amount, $"bench-{amount}", CancellationToken.None);
+        if (answer.Status is PlaceBidStatus.Accepted or PlaceBidStatus.Rejected) Interlocked.Increment(ref acks);
     });
+    long acknowledged = Interlocked.Read(ref acks);
+    await using (var check = provider_.CreateAsyncScope())
+    {
+        // The bar counts durably committed bids only: every acknowledged bid is in the log, and the stored state is the log's replay.
+        var db = check.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+        var stored = await db.AuctionBids.CountAsync(b => b.AuctionId == auctionId);
+        var auction = await db.Auctions.AsNoTracking().FirstAsync(a => a.Id == auctionId);
+        await AuctionState.EngineAsync(db, auction, CancellationToken.None); // throws if the state differs from the replay
+        if (stored != acknowledged) throw new InvalidOperationException($"{acknowledged} bids acknowledged but {stored} stored.");
+    }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"provider={provider}{(wal ? " (WAL)" : "")} workers={workers} seconds={seconds} bare_commits_per_s={bare:F1} bids_per_s={bidding:F1} ratio={bidding / bare:F2}"));
 }
@@ -126,10 +142,16 @@ static async Task<(Guid AuctionId, Guid[] Bidders)> SetUpAsync(IServiceProvider 
         db.AuctionRegistrations.Add(new AuctionRegistration
         {
             Id = Guid.NewGuid(), AuctionId = auctionId, OrganizationId = bidders[i].Id, AppliedAt = now, Status = RegistrationStatus.Qualified,
-            BidderCode = $"BENCH{i}", QualifiedAt = now, DepositReceived = true, DepositMarkedAt = now,
+            BidderCode = $"BENCH{i}", QualifiedAt = now,
         });
     }
     await db.SaveChangesAsync();
+    // Deposits as the center records them: a bank receipt booked Held in the ledger, the only truth bidding asks.
+    foreach (var registration in await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId).Select(r => r.Id).ToListAsync())
+    {
+        var marked = await scope.ServiceProvider.GetRequiredService<MarkDepositReceived>().RunAsync(registration, null, CancellationToken.None);
+        if (!marked.Succeeded) throw new InvalidOperationException(marked.Error);
+    }
     return (auctionId, bidders.Select(b => b.Id).ToArray());
 }
 

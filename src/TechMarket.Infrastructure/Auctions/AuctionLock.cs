@@ -27,6 +27,31 @@ internal sealed class AuctionLock : IAsyncDisposable
 
     public static async Task<AuctionLock> TakeAsync(TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
     {
+        var taken = await BeginAsync(db, cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM auctions WHERE \"Id\" = {auctionId} FOR UPDATE").ToListAsync(cancellationToken);
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Takes the lock and reads the auction row (untracked) in the same statement where the database allows it: on
+    /// PostgreSQL BEGIN and SELECT … FOR UPDATE travel in one round trip. Null when there is no such auction.
+    /// </summary>
+    public static async Task<(AuctionLock Lock, Auction? Row)> TakeWithRowAsync(TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
+    {
+        var taken = await BeginAsync(db, cancellationToken);
+        var query = db.Database.IsSqlite()
+            ? db.Auctions.Where(a => a.Id == auctionId)
+            : db.Auctions.FromSql($"SELECT * FROM auctions WHERE \"Id\" = {auctionId} FOR UPDATE");
+        // ToList, not FirstOrDefault: composing would wrap the locking SELECT in a subquery.
+        var rows = await query.AsNoTracking().ToListAsync(cancellationToken);
+        return (taken, rows.SingleOrDefault());
+    }
+
+    private static async Task<AuctionLock> BeginAsync(TechMarketDbContext db, CancellationToken cancellationToken)
+    {
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -39,7 +64,6 @@ internal sealed class AuctionLock : IAsyncDisposable
             return new AuctionLock(db, used, sqlite);
         }
         var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.SqlQuery<Guid>($"SELECT \"Id\" AS \"Value\" FROM auctions WHERE \"Id\" = {auctionId} FOR UPDATE").ToListAsync(cancellationToken);
         return new AuctionLock(db, tx, null);
     }
 

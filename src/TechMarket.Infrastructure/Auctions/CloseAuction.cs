@@ -13,7 +13,7 @@ namespace TechMarket.Infrastructure.Auctions;
 /// 结束竞价: settles each auction whose (possibly extended) end has passed, exactly once on any number of nodes: each
 /// close takes the auction's lock and re-reads the status, so a second node (or a restart) finds it closed and skips.
 /// </summary>
-public sealed class CloseAuction(TechMarketDbContext db, OutboxSignal outbox, ILogger<CloseAuction> logger)
+public sealed class CloseAuction(TechMarketDbContext db, Payments.IDepositGate deposits, OutboxSignal outbox, ILogger<CloseAuction> logger)
 {
     /// <summary>Closes every auction due at <paramref name="now"/>; returns the ids this call closed.</summary>
     public async Task<IReadOnlyList<Guid>> CloseDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -40,7 +40,8 @@ public sealed class CloseAuction(TechMarketDbContext db, OutboxSignal outbox, IL
         // Rule 6 (SPC 2016 Art. 22; Auction Law Art. 50): sold to the leader at the price if it meets the reserve, else 流拍.
         var outcome = engine.Close(now);
         var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId && r.BidderCode != null)
-            .Select(r => new { r.OrganizationId, r.BidderCode, r.DepositReceived }).ToListAsync(cancellationToken);
+            .Select(r => new { r.OrganizationId, r.BidderCode }).ToListAsync(cancellationToken);
+        var held = await deposits.HoldersAsync(Payments.DepositSubjectKind.Auction, auctionId, cancellationToken);
         var winner = outcome.Winner is { } code ? registrations.Single(r => r.BidderCode == code.Value).OrganizationId : (Guid?)null;
 
         auction.Status = AuctionStatus.Closed;
@@ -57,7 +58,7 @@ public sealed class CloseAuction(TechMarketDbContext db, OutboxSignal outbox, IL
         db.Outbox.Add(PlaceBid.Message(OutboxTypes.AuctionUpdated, AuctionUpdate.Of(auction, engine, extended: false), now));
         // SPC 2016 Art. 23: the others' deposits are released after the close; the payments slice consumes this.
         db.Outbox.Add(PlaceBid.Message(OutboxTypes.DepositRelease, new DepositReleaseNotice(auction.Id,
-            [.. registrations.Where(r => r.DepositReceived && r.OrganizationId != winner).Select(r => r.OrganizationId)], winner), now));
+            [.. registrations.Where(r => held.Contains(r.OrganizationId) && r.OrganizationId != winner).Select(r => r.OrganizationId)], winner), now));
         db.AuditAs(auction.Sold == true ? "auction.sold" : "auction.unsold");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Organizations;
+using TechMarket.Domain.Payments;
+using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Payments;
+using TechMarket.Infrastructure.Payments.Persistence;
 
 namespace TechMarket.Infrastructure.Auctions;
 
@@ -67,18 +71,49 @@ public sealed class QualifyRegistration(TechMarketDbContext db, TimeProvider clo
     }
 }
 
-/// <summary>Until payments lands, the center marks a bidder's deposit as received (SPC 2016 Art. 17: no deposit, no bid).</summary>
-public sealed class MarkDepositReceived(TechMarketDbContext db, TimeProvider clock)
+/// <summary>
+/// 保证金到账确认: the center confirms a bidder's auction deposit arrived (SPC 2016 Art. 17: no deposit, no bid). The
+/// confirmation is a bank receipt posted to the ledger — the deposit is opened if needed (<see cref="RequireDeposit"/>),
+/// then <see cref="RecordBankReceipt"/> books it Held with its journal entry — so the ledger is the only truth bidding asks
+/// (<see cref="IDepositGate"/>). The registration keeps who marked it and when. Idempotent: the receipt's form key is
+/// the registration, so a second click books nothing more.
+/// </summary>
+public sealed class MarkDepositReceived(TechMarketDbContext db, RequireDeposit require, RecordBankReceipt receipts, TimeProvider clock)
 {
     public async Task<RegistrationResult> RunAsync(Guid registrationId, Guid? userId, CancellationToken cancellationToken)
     {
         var registration = await db.AuctionRegistrations.FirstOrDefaultAsync(r => r.Id == registrationId, cancellationToken);
         if (registration is null) return new(null, "报名不存在 / No such registration.");
+        var auction = await db.Auctions.AsNoTracking().Where(a => a.Id == registration.AuctionId)
+            .Select(a => new { a.Title, a.DepositFen }).FirstAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (auction.DepositFen > 0)
+        {
+            var deposit = await require.RunAsync(new RequireDepositCommand(registration.OrganizationId, DepositSubjectKind.Auction, registration.AuctionId,
+                auction.Title, new Money(auction.DepositFen), now), cancellationToken);
+            if (deposit.State == DepositState.AwaitingPayment)
+            {
+                var payer = await db.Organizations.AsNoTracking().Where(o => o.Id == registration.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+                var booked = await receipts.RunAsync(new BankReceiptInput($"auction-deposit-mark:{registration.Id:N}", deposit.PaymentReference,
+                    new Money(deposit.RequiredFen), ChinaTime.Today(now), $"服务中心确认到账 center confirmation {registration.BidderCode ?? registration.Id.ToString("N")[..8]}",
+                    payer, null, null), cancellationToken);
+                if (booked.Receipt.Status != BankReceiptStatus.Booked)
+                {
+                    return new(registration, "到账登记未能入账，已转入待核对队列 / The receipt could not be booked; it is in the flagged queue.");
+                }
+            }
+            else if (deposit.State != DepositState.Held)
+            {
+                return new(registration, "该保证金已释放、抵作价款或被没收，不能再次确认到账 / This deposit was already released, applied or forfeited.");
+            }
+        }
         if (registration.DepositReceived) return new(registration, null);
+        db.ChangeTracker.Clear();
+        registration = await db.AuctionRegistrations.FirstAsync(r => r.Id == registrationId, cancellationToken);
         registration.DepositReceived = true;
-        registration.DepositMarkedAt = clock.GetUtcNow();
+        registration.DepositMarkedAt = now;
         registration.DepositMarkedByUserId = userId;
-        db.AuditAs("auction.deposit_marked", "保证金已到账（服务中心确认）");
+        db.AuditAs("auction.deposit_marked", "保证金已到账（服务中心确认，已记入账簿）");
         await db.SaveChangesAsync(cancellationToken);
         return new(registration, null);
     }

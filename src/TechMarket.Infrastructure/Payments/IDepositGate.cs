@@ -14,4 +14,7 @@ public enum DepositSubjectKind
 public interface IDepositGate
 {
     Task<bool> IsHeldAsync(Guid organizationId, DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken);
+
+    /// <summary>Every organisation whose deposit for the subject is held: one question for a whole batch of bids.</summary>
+    Task<IReadOnlySet<Guid>> HoldersAsync(DepositSubjectKind kind, Guid subjectId, CancellationToken cancellationToken);
 }

@@ -13,16 +13,14 @@ internal static class AuctionsSetup
     public static void AddAuctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PlaceBid>();
+        services.AddSingleton<BidGroupCommit>();
         services.AddScoped<CloseAuction>();
         services.AddScoped<CreateAuction>();
         services.AddScoped<ApplyForAuction>();
         services.AddScoped<QualifyRegistration>();
         services.AddScoped<MarkDepositReceived>();
         services.AddScoped<AuctionReads>();
-        // The ledger's held deposits, or the center's mark on a registration (DepositGate says why both).
-        services.AddScoped<RegistrationDepositGate>();
-        services.AddScoped<LedgerDepositGate>();
-        services.AddScoped<IDepositGate, DepositGate>();
+        // IDepositGate is the ledger's (AddTechMarketPayments): the center's "deposit received" posts a bank receipt to it.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IAuctionUpdatePublisher, HubAuctionUpdatePublisher>();
         services.AddHostedService<AuctionDemoSeeder>();

@@ -23,6 +23,42 @@ public abstract class AuctionBiddingTests(TechMarketSite site)
     }
 
     [Fact]
+    public async Task The_centers_deposit_mark_posts_a_bank_receipt_to_the_ledger_which_alone_decides_who_may_bid()
+    {
+        site.SkipUnlessAvailable();
+        var auction = await AuctionScenario.CreateAsync(site, startFen: 1_000_000, stepFen: 50_000);
+        var marked = await AuctionScenario.NewBidderAsync(site, "到账确认科技有限公司");
+        var flagOnly = await AuctionScenario.NewBidderAsync(site, "仅有标记科技有限公司");
+        await AuctionScenario.RegisterAsync(site, auction.Id, marked.OrganizationId);
+        await AuctionScenario.RegisterAsync(site, auction.Id, flagOnly.OrganizationId, deposit: false);
+
+        // The mark books the deposit Held with a payment record and a journal entry; a second click books nothing more.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+            var registration = await db.AuctionRegistrations.AsNoTracking().FirstAsync(r => r.AuctionId == auction.Id && r.OrganizationId == marked.OrganizationId, Ct);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<MarkDepositReceived>().RunAsync(registration.Id, null, Ct)).Succeeded);
+            var deposit = await db.Deposits.AsNoTracking().SingleAsync(d => d.OrganizationId == marked.OrganizationId && d.SubjectId == auction.Id, Ct);
+            Assert.Equal(TechMarket.Domain.Payments.DepositState.Held, deposit.State);
+            Assert.Equal(auction.DepositFen, deposit.RequiredFen);
+            var payments = await db.PaymentRecords.AsNoTracking().Where(p => p.DepositId == deposit.Id).ToListAsync(Ct);
+            var payment = Assert.Single(payments);
+            Assert.True(await db.JournalEntries.AnyAsync(j => j.IdempotencyKey == payment.JournalKey, Ct));
+            Assert.Single(await db.BankReceipts.AsNoTracking().Where(r => r.DepositId == deposit.Id).ToListAsync(Ct));
+
+            // A registration flag set outside the ledger (the old second path) no longer lets anyone bid.
+            await db.AuctionRegistrations.Where(r => r.AuctionId == auction.Id && r.OrganizationId == flagOnly.OrganizationId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DepositReceived, true), Ct);
+        }
+
+        var refused = await AuctionScenario.BidAsync(flagOnly.Client, auction.Id, 1_000_000);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("no_deposit", (await JsonAsync(refused)).GetProperty("reason").GetString());
+        var accepted = await AuctionScenario.BidAsync(marked.Client, auction.Id, 1_000_000);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Bids_through_the_api_surface_the_rules_and_never_the_reserve()
     {
         site.SkipUnlessAvailable();

@@ -17,7 +17,7 @@ namespace TechMarket.Web.Pages.Auctions;
 /// </summary>
 [AllowAnonymous]
 public sealed class DetailsModel(TechMarketDbContext db, AuctionReads reads, PlaceBid placeBid, ApplyForAuction apply,
-    IAuthorizationService authorization, TimeProvider clock) : PageModel
+    IAuthorizationService authorization, TimeProvider clock, TechMarket.Infrastructure.Payments.IDepositGate deposits) : PageModel
 {
     public AuctionPublicView View { get; private set; } = null!;
     public string? RecordId { get; private set; }
@@ -25,6 +25,9 @@ public sealed class DetailsModel(TechMarketDbContext db, AuctionReads reads, Pla
     public string OrganizerName { get; private set; } = "";
     public string? SessionTitle { get; private set; }
     public AuctionRegistration? Mine { get; private set; }
+
+    /// <summary>The ledger holds this organisation's deposit for the auction (the only truth: no deposit, no bid).</summary>
+    public bool MyDepositHeld { get; private set; }
     public long? MyMaxFen { get; private set; }
     public bool MayRegister { get; private set; }
     public bool IsParty { get; private set; }
@@ -140,6 +143,7 @@ public sealed class DetailsModel(TechMarketDbContext db, AuctionReads reads, Pla
             Mine = await db.AuctionRegistrations.AsNoTracking().FirstOrDefaultAsync(r => r.AuctionId == id && r.OrganizationId == org, cancellationToken);
             if (Mine is not null)
             {
+                MyDepositHeld = await deposits.IsHeldAsync(org, TechMarket.Infrastructure.Payments.DepositSubjectKind.Auction, id, cancellationToken);
                 MyMaxFen = await db.AuctionBids.AsNoTracking().Where(b => b.RegistrationId == Mine.Id && b.Accepted).MaxAsync(b => (long?)b.AmountFen, cancellationToken);
             }
             IsParty = org == auction.SellerOrganizationId || org == auction.OrganizerOrganizationId || org == auction.WinnerOrganizationId;

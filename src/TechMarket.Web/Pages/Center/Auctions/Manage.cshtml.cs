@@ -15,10 +15,13 @@ namespace TechMarket.Web.Pages.Center.Auctions;
 /// operator's staff included, sees who holds which code before the close (SPC 2016 Arts 8, 18).
 /// </summary>
 [Authorize(Policy = Policies.CenterStaff)]
-public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit) : PageModel
+public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit, TechMarket.Infrastructure.Payments.IDepositGate deposits) : PageModel
 {
     public Auction Auction { get; private set; } = null!;
     public IReadOnlyList<(AuctionRegistration Registration, string Name)> Registrations { get; private set; } = [];
+
+    /// <summary>Organisations whose deposit the ledger holds for this auction.</summary>
+    public IReadOnlySet<Guid> DepositHolders { get; private set; } = new HashSet<Guid>();
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -75,6 +78,7 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r, o.Name })
             .ToListAsync(cancellationToken);
         Registrations = [.. rows.OrderBy(x => x.r.AppliedAt).Select(x => (x.r, x.Name))];
+        DepositHolders = await deposits.HoldersAsync(TechMarket.Infrastructure.Payments.DepositSubjectKind.Auction, id, cancellationToken);
         return true;
     }
 }
