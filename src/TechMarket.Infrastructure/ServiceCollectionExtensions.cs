@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TechMarket.Infrastructure.Audit;
+using TechMarket.Infrastructure.Calendar;
 using TechMarket.Infrastructure.Files;
 using TechMarket.Infrastructure.Mail;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         if (string.IsNullOrWhiteSpace(mail.SmtpHost)) services.AddSingleton<IMailSender, FileMailSender>();
         else services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<LicenceStore>();
+        services.AddWorkingDayCalendar(configuration);
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(database);

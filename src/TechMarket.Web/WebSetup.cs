@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Deals;
+using TechMarket.Infrastructure.Trading;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
 using TechMarket.Web.Catalogue;
@@ -33,6 +34,7 @@ internal static class WebSetup
         builder.AddPayments();
         services.AddFinancing();
         services.AddDeals();
+        services.AddListedTrades();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
 

@@ -1380,6 +1380,32 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Calendar.CalendarOverride", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_overrides", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2598,6 +2624,152 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("rd_reminders_sent", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Trading.ListedTrade", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuctionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DepositFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OpenedByCenter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RelistedAsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SellerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TradeMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_listed_trades_one_open_per_listing")
+                        .HasFilter("\"Status\" = 'Open'");
+
+                    b.HasIndex("SellerOrganizationId");
+
+                    b.HasIndex("Status", "EndsAt");
+
+                    b.ToTable("listed_trades", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Trading.TradeIntention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConditionsAcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepositDueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DepositId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListedTradeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfferedPriceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QualifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("QualifiedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RegisteredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ListedTradeId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DepositDueBy");
+
+                    b.ToTable("trade_intentions", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -3086,6 +3258,36 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Plans")
                         .HasForeignKey("ContractId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Trading.ListedTrade", b =>
+                {
+                    b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("SellerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Trading.TradeIntention", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Trading.ListedTrade", null)
+                        .WithMany()
+                        .HasForeignKey("ListedTradeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
