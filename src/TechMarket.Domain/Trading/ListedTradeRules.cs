@@ -11,10 +11,8 @@ public enum ListedTradeStatus
     Deal = 2,
     /// <summary>Two or more qualified buyers paid: the listing went to auction (转为网上竞价).</summary>
     ConvertedToAuction = 3,
-    /// <summary>No qualified buyer paid: the trade ended unsold (流标); the seller may relist.</summary>
+    /// <summary>No qualified buyer paid (or the deal or auction could not be opened): ended unsold; the seller may relist.</summary>
     Unsold = 4,
-    /// <summary>The seller withdrew the trade before any buyer had paid.</summary>
-    Cancelled = 5,
 }
 
 /// <summary>Where one company's intention (受让意向) stands.</summary>

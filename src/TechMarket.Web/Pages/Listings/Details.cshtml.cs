@@ -19,6 +19,9 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) 
     public bool IsFollowing { get; private set; }
     public bool IsOwnListing { get; private set; }
     public Guid? MyEnquiryId { get; private set; }
+    /// <summary>The open listed trade (挂牌交易) on this listing, if any, with the caller's intention on it.</summary>
+    public TechMarket.Infrastructure.Trading.ListedTrade? OpenTrade { get; private set; }
+    public TechMarket.Infrastructure.Trading.TradeIntention? MyIntention { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -40,6 +43,11 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search) 
         if (org is { } o && !IsOwnListing)
         {
             MyEnquiryId = await db.Enquiries.Where(e => e.ListingId == id && e.BuyerOrganizationId == o).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        OpenTrade = await db.ListedTrades.AsNoTracking().FirstOrDefaultAsync(t => t.ListingId == id && t.Status == TechMarket.Domain.Trading.ListedTradeStatus.Open, cancellationToken);
+        if (OpenTrade is not null && org is { } buyer)
+        {
+            MyIntention = await db.TradeIntentions.AsNoTracking().FirstOrDefaultAsync(i => i.ListedTradeId == OpenTrade.Id && i.OrganizationId == buyer, cancellationToken);
         }
         return Page();
     }
