@@ -33,7 +33,7 @@ public sealed class DecideListedTrades(TechMarketDbContext db, IServiceProvider 
         var lapsing = await db.TradeIntentions.AsNoTracking()
             .Where(i => i.Status == IntentionStatus.Qualified && i.DepositDueBy <= now)
             .Join(db.ListedTrades.Where(t => t.Status == ListedTradeStatus.Open && t.EndsAt > now), i => i.ListedTradeId, t => t.Id, (i, t) => t.Id)
-            .Distinct().Take(100).ToListAsync(ct).ConfigureAwait(false);
+            .Distinct().OrderBy(id => id).Take(100).ToListAsync(ct).ConfigureAwait(false);
         foreach (var tradeId in lapsing) await LapseAsync(tradeId, now, ct).ConfigureAwait(false);
 
         var due = await db.ListedTrades.AsNoTracking().Where(t => t.Status == ListedTradeStatus.Open && t.EndsAt <= now)

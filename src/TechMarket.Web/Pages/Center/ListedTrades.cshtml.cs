@@ -64,10 +64,13 @@ public sealed class ListedTradesModel(TechMarketDbContext db, QualifyIntention q
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Queue = await db.TradeIntentions.AsNoTracking().Where(i => i.Status == IntentionStatus.Registered)
-            .Join(db.ListedTrades.Where(t => t.Status == ListedTradeStatus.Open), i => i.ListedTradeId, t => t.Id, (i, t) => new { i, t })
-            .Join(db.Organizations, x => x.i.OrganizationId, o => o.Id, (x, o) => new QueueRow(x.i.Id, o.Name, x.t.Title, x.t.ListingId, x.i.OfferedPriceFen, x.t.PriceFen, x.i.RegisteredAt, x.t.EndsAt))
-            .OrderBy(r => r.EndsAt).Take(200).ToListAsync(ct);
+        Queue = await (from i in db.TradeIntentions.AsNoTracking()
+                       join t in db.ListedTrades on i.ListedTradeId equals t.Id
+                       join o in db.Organizations on i.OrganizationId equals o.Id
+                       where i.Status == IntentionStatus.Registered && t.Status == ListedTradeStatus.Open
+                       orderby t.EndsAt, i.RegisteredAt
+                       select new QueueRow(i.Id, o.Name, t.Title, t.ListingId, i.OfferedPriceFen, t.PriceFen, i.RegisteredAt, t.EndsAt))
+            .Take(200).ToListAsync(ct);
         var trades = await db.ListedTrades.AsNoTracking().Where(t => t.Status == ListedTradeStatus.Open).OrderBy(t => t.EndsAt).Take(200).ToListAsync(ct);
         var ids = trades.Select(t => t.Id).ToList();
         var counts = await db.TradeIntentions.AsNoTracking().Where(i => ids.Contains(i.ListedTradeId))
