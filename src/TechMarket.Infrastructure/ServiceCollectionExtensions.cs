@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TechMarket.Infrastructure.Audit;
+using TechMarket.Infrastructure.Calendar;
 using TechMarket.Infrastructure.Files;
 using TechMarket.Infrastructure.Mail;
 using Microsoft.Extensions.Hosting;
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         else services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<LicenceStore>();
         services.AddSingleton<ListingDocumentStore>();
+        services.AddWorkingDayCalendar(configuration);
 
         // Every listing change also lands in the partner feed's change log, in the same transaction.
         services.AddSingleton<ListingFeedInterceptor>();

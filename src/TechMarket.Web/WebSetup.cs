@@ -6,6 +6,7 @@ using TechMarket.Infrastructure;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Dashboards;
 using TechMarket.Infrastructure.Deals;
+using TechMarket.Infrastructure.Trading;
 using TechMarket.Web.Api;
 using TechMarket.Web.Auctions;
 using TechMarket.Web.Catalogue;
@@ -37,6 +38,7 @@ internal static class WebSetup
         services.AddFinancing();
         services.AddDeals();
         services.AddDashboards();
+        services.AddListedTrades();
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
         services.AddCenter();

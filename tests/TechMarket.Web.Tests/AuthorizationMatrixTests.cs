@@ -152,6 +152,14 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /api/v1/webhooks/{id:guid}/deliveries"] = Access.BearerTokenOnly,
         ["GET /center/partner-feed"] = Access.CenterOrAdmin,
         ["GET /center/partner-feed/{id:guid}"] = Access.CenterOrAdmin,
+        // Listed trades (issue 7) and the working-day calendar: the owner-or-center checks are tested in ListedTradeTests.
+        ["GET /listed-trades"] = Access.Public,
+        ["GET /listed-trades/{id:guid}/intention"] = Access.Verified,
+        ["GET /intentions"] = Access.Member,
+        ["GET /seller/listed-trades"] = Access.Verified,
+        ["GET /seller/listed-trades/open/{listingId:guid}"] = Access.Verified,
+        ["GET /center/listed-trades"] = Access.Center,
+        ["GET /center/calendar"] = Access.Center,
     };
 
     /// <summary>Every public method of every SignalR hub, by "Hub.Method".</summary>

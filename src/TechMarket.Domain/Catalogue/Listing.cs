@@ -159,6 +159,21 @@ public sealed class Listing : IAudited
     /// <summary>The listing period has run out.</summary>
     public ListingOutcome Expire(DateTimeOffset now) => Close(ListingStatus.Expired, now, ListingStatus.Published);
 
+    /// <summary>
+    /// 重新挂牌: a listing whose listed trade ended unsold goes back on the market. The legal-status gate runs again,
+    /// since the patent's status may have changed during the period.
+    /// </summary>
+    public ListingOutcome Relist(AssetKind kind, DateTimeOffset now)
+    {
+        if (Status != ListingStatus.Expired) return ListingOutcome.Refused(ListingProblem.WrongStatus(Status));
+        var problems = Problems(kind, ChinaTime.Today(now));
+        if (problems.Count > 0) return ListingOutcome.Refused([.. problems]);
+        Status = ListingStatus.Published;
+        PublishedAt = now;
+        ClosedAt = null;
+        return ListingOutcome.Done;
+    }
+
     /// <summary>A buyer's offer is being negotiated (意向受让).</summary>
     public ListingOutcome PutUnderOffer() => Move(ListingStatus.UnderOffer, ListingStatus.Published);
 

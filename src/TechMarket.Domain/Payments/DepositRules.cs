@@ -63,12 +63,13 @@ public static class DepositRules
     /// When a deposit that is not applied must be back with its payer, counted from the close (auction) or from the
     /// decision at the end of the disclosure period (listed trade).
     /// </summary>
-    public static DateTimeOffset ReleaseDueBy(DepositVenue venue, DateTimeOffset closedAt, Func<DateOnly, bool>? isWorkingDay = null) => venue switch
+    public static DateTimeOffset ReleaseDueBy(DepositVenue venue, DateTimeOffset closedAt, Func<DateOnly, bool>? isWorkingDay = null,
+        int listedTradeWorkingDays = ListedTradeReleaseWorkingDays) => venue switch
     {
         // SPC 2016 Art. 23: within 24 h of the auction's close.
         DepositVenue.Auction => closedAt + AuctionReleaseWindow,
-        // Exchange practice: within 3 working days for a listed trade.
-        DepositVenue.ListedTrade => WorkingDays.Add(closedAt, ListedTradeReleaseWorkingDays, isWorkingDay),
+        // Exchange practice: within 3 working days for a listed trade (configurable).
+        DepositVenue.ListedTrade => WorkingDays.Add(closedAt, listedTradeWorkingDays, isWorkingDay),
     };
 
     /// <summary>SPC 2016 Art. 24: a forfeited deposit pays costs first, then the re-auction shortfall; the rest is kept.</summary>

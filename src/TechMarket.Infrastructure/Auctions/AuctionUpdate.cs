@@ -41,6 +41,9 @@ public sealed record AuctionUpdateBid(string Bidder, DateTimeOffset At, long Pri
 public sealed record OutbidNotice(Guid AuctionId, Guid OrganizationId, string Title, long PriceFen);
 
 /// <summary>Deposits to release after the close (SPC 2016 Art. 23), for the payments slice to act on.</summary>
+/// <summary>站内信 + e-mail to the members of one organisation, sent once after the change that caused it is committed.</summary>
+public sealed record OrganizationNotice(Guid OrganizationId, string Title, string Body, string Link);
+
 public sealed record DepositReleaseNotice(Guid AuctionId, IReadOnlyList<Guid> LoserOrganizationIds, Guid? WinnerOrganizationId);
 
 public static class OutboxTypes
@@ -48,6 +51,8 @@ public static class OutboxTypes
     public const string AuctionUpdated = "auction.updated";
     public const string Outbid = "auction.outbid";
     public const string DepositRelease = "auction.deposit_release";
+    /// <summary>An in-app message and e-mail to one organisation (any feature: listed trades use it).</summary>
+    public const string OrganizationNotice = "notice.organization";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

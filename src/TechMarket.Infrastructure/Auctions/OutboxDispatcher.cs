@@ -11,7 +11,7 @@ namespace TechMarket.Infrastructure.Auctions;
 
 /// <summary>
 /// Publishes committed outbox rows: live updates to watchers, outbid notices (in-app and e-mail) to the outbid bidder
-/// only. A row is claimed with a conditional UPDATE (processed is null), so on several nodes each row is handled once;
+/// only, and organisation notices of other features (listed trades). A row is claimed with a conditional UPDATE (processed is null), so on several nodes each row is handled once;
 /// with the Redis backplane one node's publish reaches every node's watchers.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -60,6 +60,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
                 case OutboxTypes.Outbid:
                     await NotifyOutbidAsync(db, mail, JsonSerializer.Deserialize<OutbidNotice>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
                     break;
+                case OutboxTypes.OrganizationNotice:
+                    await NotifyAsync(db, mail, JsonSerializer.Deserialize<OrganizationNotice>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
+                    break;
                 default:
                     break; // e.g. deposit release: for the payments slice
             }
@@ -67,19 +70,23 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         return batch.Count;
     }
 
-    private static async Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    private static Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var price = new Money(notice.PriceFen).ToString();
-        var link = $"/auctions/{notice.AuctionId}";
-        var title = "您的出价已被超过 / You have been outbid";
         var body = $"竞价标的《{notice.Title}》的当前价已升至 {price}，您已不是最高出价人。/ The current price of \"{notice.Title}\" is now {price}; you no longer lead.";
+        return NotifyAsync(db, mail, new OrganizationNotice(notice.OrganizationId, "您的出价已被超过 / You have been outbid", body, $"/auctions/{notice.AuctionId}"), now, cancellationToken);
+    }
+
+    private static async Task NotifyAsync(TechMarketDbContext db, IMailSender mail, OrganizationNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (title, body, link) = (notice.Title, notice.Body, notice.Link);
         db.Notifications.Add(new Notification { OrganizationId = notice.OrganizationId, Title = title, Body = body, Link = link, CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
         var emails = await db.Users.AsNoTracking().Where(u => u.OrganizationId == notice.OrganizationId && u.Email != null && u.EmailConfirmed)
             .Select(u => u.Email!).ToListAsync(cancellationToken);
         foreach (var email in emails)
         {
-            var html = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p><p><a href=\"{link}\">查看竞价 / Open the auction</a></p>";
+            var html = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">查看详情 / Open</a></p>";
             await mail.SendAsync(new MailMessage(email, title, html, body + "\n" + link), cancellationToken);
         }
     }

@@ -18,7 +18,8 @@ public sealed record BankReceiptOutcome(BankReceipt Receipt, bool WasAlreadyReco
 /// record and the journal entry in one SaveChanges. Anything else is flagged for the center and books nothing.
 /// The same form sent twice records once (form key); two forms for one deposit book once, the second is flagged.
 /// </summary>
-public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry post, ICurrentActor actor, TimeProvider clock)
+public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry post, ICurrentActor actor, TimeProvider clock,
+    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines)
 {
     public async Task<BankReceiptOutcome> RunAsync(BankReceiptInput input, CancellationToken ct)
     {
@@ -117,7 +118,8 @@ public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry p
         if (settlement.BuyerOutstanding == Money.Zero)
         {
             settlement.State = SettlementState.AwaitingPayout;
-            settlement.SellerPayoutDueBy = WorkingDays.Add(now, SettleDeal.SellerPayoutWorkingDays);
+            // The seller is paid within the configured working days (default 3), counted on the working-day calendar.
+            settlement.SellerPayoutDueBy = await calendar.AddWorkingDaysAsync(now, deadlines.SellerPayoutWorkingDays, ct).ConfigureAwait(false);
         }
         receipt.Status = BankReceiptStatus.Booked;
         db.PaymentRecords.Add(new PaymentRecord

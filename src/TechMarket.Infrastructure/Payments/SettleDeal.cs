@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Payments;
 using TechMarket.Domain.Shared;
+using TechMarket.Infrastructure.Calendar;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Payments.Persistence;
 
@@ -32,15 +33,14 @@ public sealed record SettleDealOutcome(SettleDealRefusal Refusal, SettlementReco
 /// deposits of the subject get their release deadline. The deposit's application, the conclusion entry and the
 /// settlement are one SaveChanges; settling the same deal again returns the first settlement.
 /// </summary>
+/// <remarks>
+/// Exchange practice: the winner signs and pays the balance within <see cref="DeadlineOptions.BuyerBalanceWorkingDays"/>
+/// (5) working days; the seller is paid within <see cref="DeadlineOptions.SellerPayoutWorkingDays"/> (3), both counted
+/// on the working-day calendar.
+/// </remarks>
 public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, CloseDepositSubject closeSubject, TimeProvider clock,
-    StripeDepositPayments? stripe = null)
+    WorkingCalendar calendar, DeadlineOptions deadlines, StripeDepositPayments? stripe = null)
 {
-    /// <summary>Exchange practice: the winner signs and pays the balance within 5 working days.</summary>
-    public const int BuyerBalanceWorkingDays = 5;
-
-    /// <summary>The center pays the seller within 3 working days of the buyer's full payment (venue tariff; configurable later).</summary>
-    public const int SellerPayoutWorkingDays = 3;
-
     public async Task<SettleDealOutcome> RunAsync(SettleDealCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -89,6 +89,7 @@ public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, Cl
 
         var deal = new DealSettlement(settlementId, command.BuyerOrganizationId, command.SellerOrganizationId, command.Price, rates, applied);
         entries.Add(deal.Conclude(now));
+        var days = await calendar.CurrentAsync(ct).ConfigureAwait(false);
         var settlement = new SettlementRecord
         {
             Id = settlementId,
@@ -107,10 +108,10 @@ public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, Cl
             SellerReceivesFen = deal.SellerReceives.Fen,
             PaymentReference = PaymentReferences.New().Value,
             ConcludedAt = now,
-            BuyerDueBy = WorkingDays.Add(now, BuyerBalanceWorkingDays),
+            BuyerDueBy = days.AddWorkingDays(now, deadlines.BuyerBalanceWorkingDays),
             State = deal.BuyerOwes == Money.Zero ? SettlementState.AwaitingPayout : SettlementState.AwaitingBuyer,
         };
-        if (settlement.State == SettlementState.AwaitingPayout) settlement.SellerPayoutDueBy = WorkingDays.Add(now, SellerPayoutWorkingDays);
+        if (settlement.State == SettlementState.AwaitingPayout) settlement.SellerPayoutDueBy = days.AddWorkingDays(now, deadlines.SellerPayoutWorkingDays);
         db.Settlements.Add(settlement);
         PostingResult posted;
         try

@@ -10,6 +10,7 @@ public sealed class AreasModel : PageModel
     /// <summary>Where an area that is built lives; areas without an entry are still being built and say so.</summary>
     public static readonly IReadOnlyDictionary<string, string> Built = new Dictionary<string, string>
     {
+        ["listed-trades"] = "/listed-trades",
         ["auctions"] = "/auctions",
         ["demands"] = "/demands",
         ["financing"] = "/pledges",

@@ -22,6 +22,9 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search, 
     public Guid? MyEnquiryId { get; private set; }
     /// <summary>Every document, with whether this visitor may download it; locked ones are listed with how to get them.</summary>
     public IReadOnlyList<(ListingDocument Document, bool MayDownload)> Documents { get; private set; } = [];
+    /// <summary>The open listed trade (挂牌交易) on this listing, if any, with the caller's intention on it.</summary>
+    public TechMarket.Infrastructure.Trading.ListedTrade? OpenTrade { get; private set; }
+    public TechMarket.Infrastructure.Trading.TradeIntention? MyIntention { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -46,6 +49,11 @@ public sealed class DetailsModel(TechMarketDbContext db, ICatalogSearch search, 
         }
         var viewer = await documents.ViewerAsync(id, org, User.IsCenterStaff(), cancellationToken);
         Documents = await documents.ListAsync(id, listingPublished: true, viewer, cancellationToken);
+        OpenTrade = await db.ListedTrades.AsNoTracking().FirstOrDefaultAsync(t => t.ListingId == id && t.Status == TechMarket.Domain.Trading.ListedTradeStatus.Open, cancellationToken);
+        if (OpenTrade is not null && org is { } buyer)
+        {
+            MyIntention = await db.TradeIntentions.AsNoTracking().FirstOrDefaultAsync(i => i.ListedTradeId == OpenTrade.Id && i.OrganizationId == buyer, cancellationToken);
+        }
         return Page();
     }
 
