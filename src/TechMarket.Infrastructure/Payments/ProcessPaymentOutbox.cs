@@ -14,7 +14,8 @@ namespace TechMarket.Infrastructure.Payments;
 /// same one), then handled; handling is idempotent anyway (ledger keys), so a crash after the work and before the
 /// "processed" mark only repeats a no-op.
 /// </summary>
-public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJournalEntry post, TimeProvider clock, ILogger<ProcessPaymentOutbox> logger)
+public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJournalEntry post, TimeProvider clock, ILogger<ProcessPaymentOutbox> logger,
+    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
     public const int MaxAttempts = 10;
@@ -121,7 +122,7 @@ public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJou
         if (settlement.BuyerOutstanding == Money.Zero)
         {
             settlement.State = SettlementState.AwaitingPayout;
-            settlement.SellerPayoutDueBy = WorkingDays.Add(now, SettleDeal.SellerPayoutWorkingDays);
+            settlement.SellerPayoutDueBy = await calendar.AddWorkingDaysAsync(now, deadlines.SellerPayoutWorkingDays, ct).ConfigureAwait(false);
         }
         db.PaymentRecords.Add(new PaymentRecord
         {
