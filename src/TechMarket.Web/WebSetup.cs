@@ -32,7 +32,7 @@ internal static class WebSetup
         services.AddRdContracts();
         builder.AddPayments();
         services.AddFinancing();
-        services.AddDeals();
+        services.AddDeals(builder.Configuration);
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
 
@@ -117,6 +117,7 @@ internal static class WebSetup
         app.MapFinancing();
         app.MapAuctions();
         app.MapCatalogue();
+        Deals.DealsSetup.MapDeals(app);
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -12,7 +12,7 @@ using TechMarket.Infrastructure.Data;
 namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTechMarketDbContext))]
-    [Migration("20261127124709_Deals")]
+    [Migration("20261127135200_Deals")]
     partial class Deals
     {
         /// <inheritdoc />
@@ -1404,7 +1404,267 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealObjectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId", "RaisedAt");
+
+                    b.ToTable("deal_objections", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcceptedTerms")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("BuyerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ContractJson")
+                        .HasColumnType("text");
+
+                    b.Property<int>("ContractVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CostsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ExclusiveKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("OriginId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("PublicityEndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublicityEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublicityStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RewardPolicy")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RewardShareBasisPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SellerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SettlementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("TradeMode")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerOrganizationId");
+
+                    b.HasIndex("ExclusiveKey")
+                        .IsUnique();
+
+                    b.HasIndex("SellerOrganizationId");
+
+                    b.HasIndex("ListingId", "Status");
+
+                    b.HasIndex("Origin", "OriginId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PublicityEndsAt");
+
+                    b.ToTable("deals", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealSignatureRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ContractVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TypedName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DealId", "Side")
+                        .IsUnique();
+
+                    b.ToTable("deal_signatures", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.ExpressLicenceTermsRecord", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ListingId");
+
+                    b.ToTable("express_licence_terms", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OfferMessageRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Move")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("TradeMode")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfferId", "At");
+
+                    b.ToTable("offer_messages", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OfferRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1416,15 +1676,10 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("ListingId")
+                    b.Property<Guid?>("DealId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<Guid>("OriginId")
+                    b.Property<Guid>("ListingId")
                         .HasColumnType("uuid");
 
                     b.Property<long>("PriceFen")
@@ -1446,18 +1701,78 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BuyerOrganizationId");
 
                     b.HasIndex("SellerOrganizationId");
 
-                    b.HasIndex("ListingId", "Status");
+                    b.HasIndex("ListingId", "BuyerOrganizationId");
 
-                    b.HasIndex("Origin", "OriginId")
+                    b.ToTable("offers", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OpenLicenceDeclarationRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CatalogueRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("FeeFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("StandingKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("RecordNumber");
+
+                    b.HasIndex("StandingKey")
                         .IsUnique();
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("open_licence_declarations", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Financing.LenderConsentRow", b =>
@@ -2961,6 +3276,15 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealObjectionRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Deals.DealRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealRecord", b =>
                 {
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
@@ -2978,6 +3302,51 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("SellerOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealSignatureRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Deals.DealRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.ExpressLicenceTermsRecord", b =>
+                {
+                    b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("TechMarket.Infrastructure.Deals.ExpressLicenceTermsRecord", "ListingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OfferMessageRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Deals.OfferRecord", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OfferRecord", b =>
+                {
+                    b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.OpenLicenceDeclarationRecord", b =>
+                {
+                    b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
