@@ -89,9 +89,10 @@ public sealed class DeclareOpenLicence(TechMarketDbContext db, TimeProvider cloc
             return DealResult.Refused(DealRefusalCode.InvalidInput, "请写明支付方式和许可期限（最长 4000 字）。", "State how the fee is paid and the licence period (at most 4000 characters).");
         // Implementing Rules Art. 86: no declaration while an exclusive or sole licence stands, or is on offer.
         var exclusive = TradeModes.ExclusiveLicence | TradeModes.SoleLicence;
-        var exclusiveOffered = await db.Listings.AnyAsync(l => l.CatalogueRecordId == listing.CatalogueRecordId
-            && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Submitted || l.Status == ListingStatus.UnderOffer || l.Status == ListingStatus.InAuction)
-            && (l.TradeModes & exclusive) != 0, ct);
+        var offeredModes = await db.Listings.Where(l => l.CatalogueRecordId == listing.CatalogueRecordId
+            && (l.Status == ListingStatus.Published || l.Status == ListingStatus.Submitted || l.Status == ListingStatus.UnderOffer || l.Status == ListingStatus.InAuction))
+            .Select(l => l.TradeModes).ToListAsync(ct);
+        var exclusiveOffered = offeredModes.Any(m => (m & exclusive) != 0);
         var exclusiveGranted = await db.Deals.AnyAsync(d => d.ListingId == listing.Id && d.Status != DealStatus.Cancelled
             && (d.TradeMode == TradeModes.ExclusiveLicence || d.TradeMode == TradeModes.SoleLicence), ct);
         if (exclusiveOffered || exclusiveGranted)
