@@ -36,9 +36,9 @@ internal static class WebSetup
         services.AddRdContracts();
         builder.AddPayments();
         services.AddFinancing();
-        services.AddDeals();
         services.AddDashboards();
         services.AddListedTrades();
+        services.AddDeals(builder.Configuration);
         services.AddAuctions(builder.Configuration);
         services.AddCatalogue();
         services.AddCenter();
@@ -127,6 +127,7 @@ internal static class WebSetup
         app.MapCatalogue();
         app.MapCenter();
         app.MapPartnerFeed();
+        Deals.DealsSetup.MapDeals(app);
         app.MapRazorPages();
         // Unknown paths are a plain 404 for everyone (re-executed into the friendly page), not a login redirect.
         app.MapFallback(context =>

@@ -160,6 +160,24 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /seller/listed-trades/open/{listingId:guid}"] = Access.Verified,
         ["GET /center/listed-trades"] = Access.Center,
         ["GET /center/calendar"] = Access.Center,
+        // Deals (issue 7): private to the two parties and the center; publicity notices and open-licence declarations are public.
+        ["GET /deals"] = Access.Member,
+        ["GET /deals/{id:guid}"] = Access.Member,
+        ["GET /deals/{id:guid}/confirmation"] = Access.Member,
+        ["GET /deals/{id:guid}/print"] = Access.Member,
+        ["GET /deals/{id:guid}/registration"] = Access.Member,
+        ["GET /deals/{id:guid}/contract.pdf"] = Access.SignedIn,
+        ["GET /deals/{id:guid}/notice"] = Access.Public,
+        ["GET /deals/publicity"] = Access.Public,
+        ["GET /contracts/{id:guid}/contract.pdf"] = Access.SignedIn,
+        ["GET /api/v1/deals"] = Access.Member,
+        ["GET /listings/{id:guid}/offer"] = Access.Verified,
+        ["GET /listings/{id:guid}/express-licence"] = Access.Verified,
+        ["GET /listings/{id:guid}/open-licence"] = Access.Verified,
+        ["GET /offers"] = Access.Member,
+        ["GET /offers/{id:guid}"] = Access.Member,
+        ["GET /open-licences"] = Access.Public,
+        ["GET /seller/listings/{id:guid}/licensing"] = Access.Verified,
     };
 
     /// <summary>Every public method of every SignalR hub, by "Hub.Method".</summary>

@@ -28,6 +28,8 @@ public enum ListingProblemCode
     ReasonMissing,
     /// <summary>Civil Code Art. 444: a registered pledge stands and its lender has not consented.</summary>
     Pledged,
+    /// <summary>Patent Law Art. 51: an open-licence declaration stands, so no exclusive or sole licence may be offered.</summary>
+    OpenLicenceDeclared,
 }
 
 /// <summary>Why a listing transition was refused, with the message users see.</summary>

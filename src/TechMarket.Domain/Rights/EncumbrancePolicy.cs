@@ -144,9 +144,7 @@ public static class EncumbrancePolicy
         var day = dealing.On;
         // Patent Law Art. 51: while an open-licence declaration stands, no exclusive or sole licence may be granted.
         if (dealing.IsExclusiveOrSole && patent.OpenLicence is { } open && open.StandsOn(day))
-            refusals.Add(new(DealingRefusalCode.OpenLicenceBlocksExclusive,
-                $"专利 {patent.Number} 已发布开放许可声明，实行开放许可期间不得授予独占或排他许可（专利法第五十一条）。",
-                $"Patent {patent.Number} is under an open-licence declaration; no exclusive or sole licence may be granted meanwhile (Patent Law Art. 51)."));
+            refusals.Add(OpenLicenceBlocksExclusive(patent.Number));
 
         var standing = patent.Licences.Where(l => l.StandsOn(day)).ToList();
         var isLicensing = dealing.Kind is PatentDealing.ExpressLicence or PatentDealing.OpenLicence or PatentDealing.NegotiatedLicence;
@@ -178,6 +176,11 @@ public static class EncumbrancePolicy
                     pledge.LenderId, pledge.LenderName));
         }
     }
+
+    /// <summary>Patent Law Art. 51: while an open-licence declaration stands, no exclusive or sole licence may be granted (or offered).</summary>
+    public static DealingRefusal OpenLicenceBlocksExclusive(string number) => new(DealingRefusalCode.OpenLicenceBlocksExclusive,
+        $"专利 {number} 已发布开放许可声明，实行开放许可期间不得授予或挂牌独占、排他许可（专利法第五十一条）；撤回声明后方可。",
+        $"Patent {number} is under an open-licence declaration; no exclusive or sole licence may be granted or listed meanwhile (Patent Law Art. 51) until the declaration is withdrawn.");
 
     private static bool IsSingle(PatentDealing kind) => ((int)kind & ((int)kind - 1)) == 0;
 

@@ -17,7 +17,7 @@ public sealed record ListingCommandResult(ListingCommandStatus Status, IReadOnly
 /// The common path of a listing transition: load it (owner's or, for review, any), apply the domain rule, and save
 /// the change, its audit entry and its outbox message in one SaveChanges.
 /// </summary>
-public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal signal, TimeProvider clock, Financing.PledgeLock pledges)
+public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal signal, TimeProvider clock, Financing.PledgeLock pledges, Deals.OpenLicenceLock openLicences)
 {
     /// <param name="organizationId">The acting organisation; null for center staff, who act on any listing.</param>
     public async Task<ListingCommandResult> RunAsync(Guid listingId, Guid? organizationId, string action, string? reason,
@@ -29,6 +29,12 @@ public sealed class ListingTransitions(TechMarketDbContext db, OutboxSignal sign
         if (checkPledge && await pledges.RefusalAsync(listing.Record!.RecordId, auction: false, cancellationToken) is { } pledged)
         {
             return new(ListingCommandStatus.Refused, [new ListingProblem(ListingProblemCode.Pledged, new(pledged.MessageZh, pledged.MessageEn))]);
+        }
+        // Patent Law Art. 51: no exclusive or sole licence is offered while an open-licence declaration stands.
+        if (checkPledge && (listing.TradeModes & (TradeModes.ExclusiveLicence | TradeModes.SoleLicence)) != 0
+            && await openLicences.RefusalAsync(listing.CatalogueRecordId, cancellationToken) is { } declared)
+        {
+            return new(ListingCommandStatus.Refused, [new ListingProblem(ListingProblemCode.OpenLicenceDeclared, new(declared.MessageZh, declared.MessageEn))]);
         }
         var now = clock.GetUtcNow();
         var outcome = transition(listing, listing.Record!.Kind, now);

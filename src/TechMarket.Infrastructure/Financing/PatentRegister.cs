@@ -45,7 +45,14 @@ public sealed class PatentRegister(TechMarketDbContext db)
         var rows = await db.PatentRights.AsNoTracking().Include(p => p.Patentees).Where(p => wanted.Contains(p.Number)).ToListAsync(cancellationToken);
         var pledges = await db.PatentPledges.AsNoTracking().Where(p => wanted.Contains(p.PatentNumber)).ToListAsync(cancellationToken);
         var consents = await db.LenderConsents.AsNoTracking().Where(c => wanted.Contains(c.PatentNumber)).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => ToRight(r, pledges, consents))];
+        // 开放许可声明 (Patent Law Art. 50) are declared on catalogue records, by the patent number or the record it came from.
+        var recordNumbers = rows.SelectMany(r => new[] { r.Number, r.SourceRecordId }).OfType<string>().ToList();
+        var declarations = await db.OpenLicenceDeclarations.AsNoTracking().Where(d => recordNumbers.Contains(d.RecordNumber)).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => ToRight(r, pledges, consents) with
+        {
+            OpenLicence = declarations.Where(d => d.RecordNumber == r.Number || d.RecordNumber == r.SourceRecordId)
+                .OrderByDescending(d => d.PublishedAt).Select(d => new OpenLicenceDeclaration(d.PublishedOn, d.Fee, d.WithdrawnOn)).FirstOrDefault(),
+        })];
     }
 
     public static PatentRight ToRight(PatentRightRow row, IEnumerable<PatentPledgeRow> pledges, IEnumerable<LenderConsentRow> consents)

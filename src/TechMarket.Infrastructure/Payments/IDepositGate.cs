@@ -5,6 +5,8 @@ public enum DepositSubjectKind
 {
     Auction = 1,
     ListedTrade = 2,
+    /// <summary>A deal settled on its own (an express or open licence bought at the published price): subject = the deal.</summary>
+    Deal = 3,
 }
 
 /// <summary>

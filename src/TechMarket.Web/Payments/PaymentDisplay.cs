@@ -32,7 +32,13 @@ public static class PaymentDisplay
     public static string Kind(IStringLocalizer t, DepositSubjectKind kind)
     {
         ArgumentNullException.ThrowIfNull(t);
-        return t[kind == DepositSubjectKind.Auction ? "网上竞价" : "挂牌交易"];
+        return t[kind switch
+        {
+            DepositSubjectKind.Auction => "网上竞价",
+            DepositSubjectKind.ListedTrade => "挂牌交易",
+            DepositSubjectKind.Deal => "许可成交",
+            _ => kind.ToString(),
+        }];
     }
 
     public static string Channel(IStringLocalizer t, PaymentChannel? channel)

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Deals;
+using TechMarket.Domain.Shared;
+using TechMarket.Infrastructure.Data;
+
+namespace TechMarket.Infrastructure.Deals;
+
+/// <summary>公示 objection: anyone signed in may object to a deal under publicity, with a reason the seller must answer.</summary>
+public sealed class RaiseObjection(TechMarketDbContext db, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string raisedBy, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dealId && d.PublicityStartsAt != null, ct);
+        if (deal is null) return DealResult.NotFound;
+        if (DealLifecycle.CanObject(deal.Status) is { } refusal) return new(refusal);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 4000)
+            return DealResult.Refused(DealRefusalCode.InvalidInput, "请填写异议理由（最长 4000 字）。", "Give the reason for the objection (at most 4000 characters).");
+        var now = clock.GetUtcNow();
+        var objection = new DealObjectionRecord
+        {
+            Id = Guid.CreateVersion7(now), DealId = dealId, UserId = caller.UserId, RaisedBy = raisedBy.Trim(), Reason = reason.Trim(), RaisedAt = now,
+        };
+        db.DealObjections.Add(objection);
+        db.AuditAs("deal.objection_raised", reason.Trim());
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(objection.Id);
+    }
+}
+
+/// <summary>The seller answers an objection; the answer is shown on the notice, and the center sees the whole log.</summary>
+public sealed class AnswerObjection(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, Guid objectionId, DealCaller caller, string answer, CancellationToken ct)
+    {
+        if (await access.LoadVisibleAsync(dealId, caller, ct) is not { } deal) return DealResult.NotFound;
+        if (DealAccess.SideOf(deal, caller) != OfferSide.Seller)
+            return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方可以答复异议。", "Only the seller answers objections.");
+        if (string.IsNullOrWhiteSpace(answer) || answer.Length > 4000)
+            return DealResult.Refused(DealRefusalCode.InvalidInput, "请填写答复（最长 4000 字）。", "Write the answer (at most 4000 characters).");
+        var objection = await db.DealObjections.FirstOrDefaultAsync(o => o.Id == objectionId && o.DealId == dealId, ct);
+        if (objection is null) return DealResult.NotFound;
+        if (objection.Answer is not null) return DealResult.Refused(DealRefusalCode.WrongStatus, "该异议已答复。", "This objection has been answered.");
+        objection.Answer = answer.Trim();
+        objection.AnsweredAt = clock.GetUtcNow();
+        objection.AnsweredByUserId = caller.UserId;
+        db.AuditAs("deal.objection_answered", answer.Trim());
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(objection.Id);
+    }
+}
+
+/// <summary>Ends the publicity period (seller or center): only after its last day, with every objection answered.</summary>
+public sealed class EndPublicity(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, CancellationToken ct)
+    {
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (!caller.IsCenter && DealAccess.SideOf(deal, caller) != OfferSide.Seller)
+            return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方或服务中心可以结束公示。", "Only the seller or the center ends the publicity.");
+        var open = await db.DealObjections.CountAsync(o => o.DealId == dealId && o.Answer == null, ct);
+        var now = clock.GetUtcNow();
+        if (DealLifecycle.CanEndPublicity(deal.Status, deal.PublicityEndsAt, open, now) is { } refusal) return new(refusal);
+        deal.Status = DealStatus.AwaitingSignatures;
+        deal.PublicityEndedAt = now;
+        deal.UpdatedAt = now;
+        db.AuditAs("deal.publicity_ended");
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(deal.Id);
+    }
+}
+
+/// <summary>The university's inventor-reward calculation on its deal record (促进科技成果转化法 Arts 44-45).</summary>
+public sealed class SetInventorReward(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, Money costs, int shareBasisPoints, string? policy, CancellationToken ct)
+    {
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (DealAccess.SideOf(deal, caller) != OfferSide.Seller)
+            return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方可以填写奖励计算。", "Only the seller keeps the reward calculation.");
+        if (InventorReward.Validate(deal.Price, costs, shareBasisPoints, policy) is { } refusal) return new(refusal);
+        deal.CostsFen = costs.Fen;
+        deal.RewardShareBasisPoints = shareBasisPoints;
+        deal.RewardPolicy = string.IsNullOrWhiteSpace(policy) ? null : policy.Trim();
+        deal.UpdatedAt = clock.GetUtcNow();
+        db.AuditAs("deal.reward_set", $"成本 {costs}，比例 {shareBasisPoints / 100m}%");
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(deal.Id);
+    }
+}
+
+/// <summary>
+/// Either party edits the contract before both have signed. An edit after a signature voids every signature (the
+/// signer agreed to other words); both sign the new version again. Audited with the voiding.
+/// </summary>
+public sealed class EditDealContract(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, TransferContractTerms terms, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (DealAccess.SideOf(deal, caller) is null) return DealResult.Refused(DealRefusalCode.NotAllowed, "只有合同双方可以修改合同。", "Only the parties edit the contract.");
+        if (DealLifecycle.CanEditContract(deal.Status) is { } refusal) return new(refusal);
+        if (terms.Problem() is { } problem) return new(problem);
+        var signatures = await db.DealSignatures.Where(s => s.DealId == dealId).ToListAsync(ct);
+        db.DealSignatures.RemoveRange(signatures);
+        deal.WriteContract(terms);
+        deal.UpdatedAt = clock.GetUtcNow();
+        db.AuditAs(signatures.Count > 0 ? "deal.contract_edited_signatures_voided" : "deal.contract_edited",
+            signatures.Count > 0 ? $"签署作废：{string.Join("、", signatures.Select(s => s.TypedName))}" : null);
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(deal.Id);
+    }
+}
+
+/// <summary>A party signs the current version by typing its account name; with both signatures the deal is signed (Civil Code Art. 851 form: written).</summary>
+public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string typedName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (DealAccess.SideOf(deal, caller) is not { } side) return DealResult.Refused(DealRefusalCode.NotAllowed, "只有合同双方可以签署。", "Only the parties sign.");
+        if (DealLifecycle.CanSign(deal.Status) is { } refusal) return new(refusal);
+        if (!string.Equals(typedName?.Trim(), caller.DisplayName.Trim(), StringComparison.Ordinal))
+            return DealResult.Refused(DealRefusalCode.InvalidInput, $"签署人姓名须与账户姓名“{caller.DisplayName}”一致。", "The typed name must match your account's name.");
+        if (await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side == side, ct))
+            return DealResult.Refused(DealRefusalCode.WrongStatus, "贵方已签署当前版本。", "Your side has signed this version.");
+        var now = clock.GetUtcNow();
+        db.DealSignatures.Add(new DealSignatureRecord
+        {
+            Id = Guid.CreateVersion7(now), DealId = dealId, Side = side, OrganizationId = caller.OrganizationId!.Value, UserId = caller.UserId,
+            TypedName = typedName!.Trim(), ContractVersion = deal.ContractVersion, SignedAt = now,
+        });
+        var otherSigned = await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side != side && s.ContractVersion == deal.ContractVersion, ct);
+        if (otherSigned) deal.Status = DealStatus.BothSigned;
+        deal.UpdatedAt = now;
+        db.AuditAs(otherSigned ? "deal.signed_by_both" : "deal.signed", $"{side} {typedName.Trim()} v{deal.ContractVersion}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second click of the same side: the unique (deal, side) index keeps one signature.
+            db.ChangeTracker.Clear();
+            return DealResult.Refused(DealRefusalCode.WrongStatus, "贵方已签署当前版本。", "Your side has signed this version.");
+        }
+        return DealResult.Done(deal.Id);
+    }
+}
+
+/// <summary>The center (or a party before signing) cancels a deal with a reason, e.g. after an objection is upheld.</summary>
+public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimeProvider clock)
+{
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string reason, CancellationToken ct)
+    {
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (!caller.IsCenter && (DealAccess.SideOf(deal, caller) is null || deal.Status is DealStatus.BothSigned))
+            return DealResult.Refused(DealRefusalCode.NotAllowed, "双方签署后只有服务中心可以取消成交。", "After both signatures only the center cancels a deal.");
+        if (DealLifecycle.CanCancel(deal.Status) is { } refusal) return new(refusal);
+        if (string.IsNullOrWhiteSpace(reason)) return DealResult.Refused(DealRefusalCode.InvalidInput, "请说明取消理由。", "Give the reason.");
+        deal.Status = DealStatus.Cancelled;
+        deal.CancellationReason = reason.Trim();
+        deal.ExclusiveKey = null;
+        deal.UpdatedAt = clock.GetUtcNow();
+        db.AuditAs("deal.cancelled", reason.Trim());
+        await db.SaveChangesAsync(ct);
+        return DealResult.Done(deal.Id);
+    }
+}

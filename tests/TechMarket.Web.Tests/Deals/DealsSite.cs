@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TechMarket.Web.Tests.Infrastructure;
+
+namespace TechMarket.Web.Tests.Deals;
+
+/// <summary>The site on a fake clock, so a 15-day publicity period can pass within a test.</summary>
+public abstract class DealsSite : TechMarketSite
+{
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+public sealed class DealsSqliteSite : DealsSite
+{
+    public override string Provider => "Sqlite";
+    public override string? ConnectionString => null;
+}
+
+public sealed class DealsPostgresSite : DealsSite
+{
+    private readonly string? connectionString = ScratchPostgres.NewDatabase();
+    public override string Provider => "Postgres";
+    public override string? ConnectionString => connectionString;
+}
