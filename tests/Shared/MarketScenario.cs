@@ -129,6 +129,10 @@ public sealed class MarketScenario
 
     private T Use<T>(IServiceProvider provider) where T : notnull => ActivatorUtilities.CreateInstance<T>(provider, clock);
 
+    /// <summary>Bids go through the site's group commit, but timed by the scenario's clock (server time is read under the lock).</summary>
+    private BidGroupCommit BidCommit => bidCommit ??= ActivatorUtilities.CreateInstance<BidGroupCommit>(services, clock);
+    private BidGroupCommit? bidCommit;
+
     /// <summary>Runs a use case in a scope of its own, on the scenario's clock.</summary>
     private async Task<TResult> WithAsync<T, TResult>(Func<T, Task<TResult>> run) where T : notnull
     {
@@ -200,7 +204,7 @@ public sealed class MarketScenario
         foreach (var (bidder, max) in bids)
         {
             clock.Now = opens.AddHours(1).AddMinutes(minute++);
-            var placed = await WithAsync((PlaceBid u) => u.RunAsync(id, new BidderActor(bidder, null, false), max, Guid.NewGuid().ToString("N"), Ct));
+            var placed = await new PlaceBid(BidCommit).RunAsync(id, new BidderActor(bidder, null, false), max, Guid.NewGuid().ToString("N"), Ct);
             if (placed.Status != PlaceBidStatus.Accepted) throw new InvalidOperationException($"Bid {placed.Status}: {placed.Message}");
         }
         var closedAt = ends.AddMinutes(1);

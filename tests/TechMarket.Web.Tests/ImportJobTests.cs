@@ -49,7 +49,10 @@ public abstract class ImportJobTests(TechMarketSite site)
         Assert.Equal(ImportJobStatus.Completed, stored.Status);
         Assert.Equal(1500, stored.DraftsCreated);
         Assert.Equal(3, stored.RejectedList.Select(r => r.Row).Distinct().Count());
-        Assert.False(File.Exists(Path.Combine(site.DataPath, "files", "imports", stored.StoredFile)));
+        // The worker deletes the uploaded file right after the job's commit, so it may still be there for a moment.
+        var uploaded = Path.Combine(site.DataPath, "files", "imports", stored.StoredFile);
+        for (var i = 0; i < 100 && File.Exists(uploaded); i++) await Task.Delay(50, Ct);
+        Assert.False(File.Exists(uploaded));
         Assert.Equal(1500, site.WithDb(db => db.Listings.Count(l => l.Record!.RecordId.StartsWith(prefix) && l.Status == ListingStatus.Draft)));
         var audit = site.WithDb(db => db.AuditLog.Where(a => a.EntityType == nameof(CatalogueImportJob) && a.EntityId == jobId.ToString()).Select(a => a.Action).ToList());
         Assert.Contains("import.queued", audit);

@@ -16,6 +16,8 @@ namespace TechMarket.Infrastructure.Auctions;
 internal sealed record QueuedBid(BidderActor Actor, long AmountFen, string? IdempotencyKey)
 {
     public TaskCompletionSource<PlaceBidResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The bid's place in its lane's arrival order (set under the lanes lock).</summary>
+    public long Ticket { get; set; }
 }
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         lock (lanes)
         {
             if (!lanes.TryGetValue(auctionId, out lane!)) lanes[auctionId] = lane = new Lane();
+            bid.Ticket = ++lane.Arrived;
             lane.Waiting.Add(bid);
             start = !lane.Draining;
             lane.Draining = true;
@@ -52,6 +55,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     private async Task DrainAsync(Guid auctionId, Lane lane)
     {
         Task<BidderFactsSnapshot>? prefetched = null;
+        long prefetchedAfter = 0;
         while (true)
         {
             // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
@@ -67,6 +71,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 }
                 batch = [.. lane.Waiting.Take(MaxBatch)];
                 lane.Waiting.RemoveRange(0, batch.Count);
+                // Facts read before a bid arrived may miss a registration or a deposit change made just before it
+                // (or after a release): such a batch reads them again, so each bid is judged on facts at least as new as itself.
+                if (prefetched is not null && batch[^1].Ticket > prefetchedAfter) prefetched = null;
             }
             try
             {
@@ -74,6 +81,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 // (a retry with the same Idempotency-Key then gets that answer).
                 var facts = await (prefetched ?? ReadFactsAsync(auctionId, CancellationToken.None));
                 // The next batch's facts are read on another connection while this batch holds the lock and commits.
+                lock (lanes) prefetchedAfter = lane.Arrived;
                 prefetched = ReadFactsAsync(auctionId, CancellationToken.None);
                 PlaceBidResult[] answers;
                 try
@@ -316,5 +324,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     {
         public List<QueuedBid> Waiting { get; } = [];
         public bool Draining { get; set; }
+        /// <summary>Bids that have arrived in this lane so far (the last ticket handed out).</summary>
+        public long Arrived { get; set; }
     }
 }
