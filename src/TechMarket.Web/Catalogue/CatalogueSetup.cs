@@ -19,7 +19,9 @@ internal static class CatalogueSetup
         services.AddScoped<WithdrawListing>();
         services.AddScoped<RecordCoOwnerConsent>();
         services.AddScoped<ImportCatalogueFile>();
+        services.AddScoped<TechMarket.Infrastructure.Alerts.MatchDemands>();
         services.AddScoped<SendSavedSearchDigests>();
+        services.AddScoped<SendDemandMatchDigests>();
         services.AddHostedService<SavedSearchDigestJob>();
         return services;
     }
