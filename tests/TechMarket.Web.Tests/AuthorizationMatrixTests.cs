@@ -81,6 +81,7 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /api/v1/demands"] = Access.Public,
         ["GET /demands/new"] = Access.Verified,
         ["GET /demands/{id:guid}/propose"] = Access.Verified,
+        ["GET /demands/{id:guid}/matches"] = Access.Member,
         ["GET /proposals/{id:guid}"] = Access.Member,
         ["GET /contracts"] = Access.Member,
         ["GET /contracts/{id:guid}"] = Access.Member,

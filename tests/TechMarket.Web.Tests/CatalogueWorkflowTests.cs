@@ -7,6 +7,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TechMarket.Domain.Catalogue;
 using TechMarket.Infrastructure.Imports;
 using TechMarket.Web.Catalogue;
@@ -207,6 +208,92 @@ public abstract class CatalogueWorkflowTests(TechMarketSite site)
         var afterFirst = MailFiles();
         using (var scope = site.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<SendSavedSearchDigests>().RunAsync(Ct);
         Assert.DoesNotContain(MailFiles().Except(afterFirst), f => File.ReadAllText(f).Contains(Accounts.Company, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Demand_alerts_match_new_listings_for_the_owner_only_and_mail_them_once_a_day_until_unsubscribed()
+    {
+        site.SkipUnlessAvailable();
+        var company = await Accounts.SignedInAsync(site, Accounts.Company);
+        var posted = await PostFormAsync(company, "/demands/new", "#demand-form", [
+            new("Input.Title", "单克隆抗体纯化工艺"), new("Input.PublicSummary", "寻求抗体纯化的新工艺"), new("Input.Problem", "机密：收率偏低"),
+            new("Input.GoalsAndIndicators", "收率不低于 80%"), new("Input.BudgetMinWan", "30"), new("Input.BudgetMaxWan", "50"),
+            new("Input.Deadline", DateTime.UtcNow.AddHours(8).Date.AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("Input.Industry", "Biomedicine")]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var demandId = Guid.Parse(posted.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+
+        var matching = await PublishAsync("一种单克隆抗体纯化工艺及其装置");
+        var unrelated = await PublishAsync("一种石墨烯导热涂层的制备方法");
+        Assert.True(await WaitAsync(() => site.WithDb(db => db.DemandMatches.Any(m => m.DemandId == demandId && m.ListingId == matching))), "no match recorded");
+        Assert.True(await WaitAsync(async () => (await SearchIdsAsync("石墨烯导热涂层")).Contains(unrelated)), "unrelated listing never indexed");
+        Assert.Equal([matching], site.WithDb(db => db.DemandMatches.Where(m => m.DemandId == demandId).Select(m => m.ListingId).ToList()));
+
+        // In-app: the owner sees the match; another organisation, the seller and anonymous users do not.
+        var page = await Html.ParseAsync(await company.GetAsync(new Uri($"/demands/{demandId}/matches", UriKind.Relative), Ct));
+        Assert.NotNull(page.QuerySelector($"#matches tr[data-listing='{matching}']"));
+        Assert.Null(page.QuerySelector($"#matches tr[data-listing='{unrelated}']"));
+        Assert.NotNull((await Html.ParseAsync(await company.GetAsync(new Uri($"/demands/{demandId}", UriKind.Relative), Ct))).QuerySelector("#matches-link"));
+        var lender = await Accounts.SignedInAsync(site, Accounts.Lender);
+        Assert.Equal(HttpStatusCode.NotFound, (await lender.GetAsync(new Uri($"/demands/{demandId}/matches", UriKind.Relative), Ct)).StatusCode);
+        Assert.Null((await Html.ParseAsync(await lender.GetAsync(new Uri($"/demands/{demandId}", UriKind.Relative), Ct))).QuerySelector("#matches-link"));
+        var seller = await Accounts.SignedInAsync(site, Accounts.University);
+        Assert.Equal(HttpStatusCode.NotFound, (await seller.GetAsync(new Uri($"/demands/{demandId}/matches", UriKind.Relative), Ct)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await Accounts.NewClient(site).GetAsync(new Uri($"/demands/{demandId}/matches", UriKind.Relative), Ct)).StatusCode);
+
+        // Digest: one mail the first day; a second run the same day sends nothing, even with a new match.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2031, 4, 1, 0, 30, 0, TimeSpan.Zero)); // 08:30 Beijing.
+        var first = await DemandDigestMailsAsync(clock);
+        var mail = Assert.Single(first);
+        Assert.Contains("一种单克隆抗体纯化工艺及其装置", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("石墨烯", mail.TextBody, StringComparison.Ordinal);
+        var second = await PublishAsync("单克隆抗体纯化工艺的连续流改进");
+        Assert.True(await WaitAsync(() => site.WithDb(db => db.DemandMatches.Any(m => m.DemandId == demandId && m.ListingId == second))), "second match not recorded");
+        clock.Advance(TimeSpan.FromHours(6));
+        Assert.Empty(await DemandDigestMailsAsync(clock));
+        clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = Assert.Single(await DemandDigestMailsAsync(clock));
+        Assert.Contains("单克隆抗体纯化工艺的连续流改进", nextDay.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("一种单克隆抗体纯化工艺及其装置", nextDay.TextBody, StringComparison.Ordinal);
+
+        // Unsubscribe through the link in the mail: later matches are no longer mailed, but stay visible in-app.
+        var link = nextDay.TextBody!.Split('\n').Select(l => l.Trim()).First(l => l.Contains("/saved-searches/unsubscribe?token=", StringComparison.Ordinal));
+        var done = await PostFormAsync(Accounts.NewClient(site), new Uri(link[link.IndexOf("http", StringComparison.Ordinal)..]).PathAndQuery, "#unsubscribe-form", []);
+        Assert.NotNull((await Html.ParseAsync(done)).QuerySelector("#unsubscribed"));
+        var third = await PublishAsync("一种单克隆抗体纯化工艺用层析介质");
+        Assert.True(await WaitAsync(() => site.WithDb(db => db.DemandMatches.Any(m => m.DemandId == demandId && m.ListingId == third))), "third match not recorded");
+        clock.Advance(TimeSpan.FromDays(1));
+        Assert.Empty(await DemandDigestMailsAsync(clock));
+        var after = await Html.ParseAsync(await company.GetAsync(new Uri($"/demands/{demandId}/matches", UriKind.Relative), Ct));
+        Assert.Equal(3, after.QuerySelectorAll("#matches tbody tr").Length);
+    }
+
+    /// <summary>Runs the demand-match digest at the fake clock's time; returns the mails it sent to the demo company user.</summary>
+    private async Task<List<MimeKit.MimeMessage>> DemandDigestMailsAsync(FakeTimeProvider clock)
+    {
+        var before = MailFiles();
+        using (var scope = site.Services.CreateScope())
+        {
+            var services = scope.ServiceProvider;
+            await new SendDemandMatchDigests(services.GetRequiredService<global::TechMarket.Infrastructure.Data.TechMarketDbContext>(), services.GetRequiredService<global::TechMarket.Infrastructure.Mail.IMailSender>(),
+                clock, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).RunAsync(Ct);
+        }
+        var mails = new List<MimeKit.MimeMessage>();
+        foreach (var file in MailFiles().Except(before)) mails.Add(await MimeKit.MimeMessage.LoadAsync(file, Ct));
+        return [.. mails.Where(m => m.To.ToString().Contains(Accounts.Company, StringComparison.Ordinal) && (m.Subject ?? "").Contains("Matched listings", StringComparison.Ordinal))];
+    }
+
+    /// <summary>Waits for background indexing and matching; the bound is generous because it is not what is under test.</summary>
+    private static async Task<bool> WaitAsync(Func<bool> condition) => await WaitAsync(() => Task.FromResult(condition()));
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(50, Ct);
+        }
+        return true;
     }
 
     [Fact]

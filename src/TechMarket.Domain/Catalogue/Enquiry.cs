@@ -118,6 +118,15 @@ public sealed class ListingViews
 }
 
 /// <summary>A saved search query (the search page's query string) with a daily e-mail digest of new matches.</summary>
+/// <summary>What a mail subscription is for; both share the daily digest's unsubscribe link.</summary>
+public enum SavedSearchKind
+{
+    /// <summary>A catalogue search: new listings that match <see cref="SavedSearch.QueryString"/>.</summary>
+    Listings = 0,
+    /// <summary>需求匹配提醒: listings matched to the user's organisation's open demands (issue 8).</summary>
+    DemandMatches = 1,
+}
+
 public sealed class SavedSearch
 {
     private SavedSearch() { QueryString = Email = UnsubscribeTokenHash = ""; }
@@ -134,7 +143,12 @@ public sealed class SavedSearch
         LastNotifiedAt = createdAt;
     }
 
+    /// <summary>The demand-match alert subscription of one user, created with its first digest.</summary>
+    public static SavedSearch ForDemandMatches(Guid userId, string email, string unsubscribeTokenHash, DateTimeOffset now) =>
+        new(Guid.NewGuid(), userId, email, "", unsubscribeTokenHash, now) { Kind = SavedSearchKind.DemandMatches };
+
     public Guid Id { get; private set; }
+    public SavedSearchKind Kind { get; private set; }
     public Guid UserId { get; private set; }
     public string Email { get; private set; }
     /// <summary>q=电池&amp;type=invention_patent, as on the search page.</summary>

@@ -86,6 +86,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             var gone = ids.Except(published.Select(p => p.Listing.Id)).ToList();
             if (gone.Count > 0) await indexer.DeleteAsync(gone, cancellationToken);
             await indexer.CommitAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Alerts.MatchDemands>().RunAsync([.. published.Select(p => p.Listing.Id)], cancellationToken);
             var now = clock.GetUtcNow();
             foreach (var m in messages) m.Processed(now);
         }

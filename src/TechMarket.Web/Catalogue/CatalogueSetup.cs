@@ -28,7 +28,9 @@ internal static class CatalogueSetup
         services.AddScoped<RemoveListingDocument>();
         services.AddScoped<GrantEnquiryDocuments>();
         services.AddScoped<ListingDocumentAccess>();
+        services.AddScoped<TechMarket.Infrastructure.Alerts.MatchDemands>();
         services.AddScoped<SendSavedSearchDigests>();
+        services.AddScoped<SendDemandMatchDigests>();
         services.AddHostedService<SavedSearchDigestJob>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed class SendSavedSearchDigests(TechMarketDbContext db, ICatalogSearc
         var now = clock.GetUtcNow();
         var baseUrl = (configuration["TechMarket:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
         var sent = 0;
-        foreach (var saved in await db.SavedSearches.Where(s => s.UnsubscribedAt == null).ToListAsync(cancellationToken))
+        foreach (var saved in await db.SavedSearches.Where(s => s.Kind == SavedSearchKind.Listings && s.UnsubscribedAt == null).ToListAsync(cancellationToken))
         {
             var errors = new Dictionary<string, string[]>();
             var query = SearchParameters.Parse(saved.QueryString).ToQuery(errors) with { Page = 1, Size = SearchQuery.MaxSize, Sort = SearchSort.Newest, IncludeFacets = false };
@@ -42,28 +42,43 @@ public sealed class SendSavedSearchDigests(TechMarketDbContext db, ICatalogSearc
                 .Where(l => ids.Contains(l.Id) && l.Status == ListingStatus.Published && l.PublishedAt > since)
                 .Select(l => l.Id).ToListAsync(cancellationToken);
             if (fresh.Count == 0) continue;
-            var token = UnsubscribeTokens.NewToken();
-            saved.ReplaceUnsubscribeToken(UnsubscribeTokens.Hash(token));
-            var unsubscribe = $"{baseUrl}/saved-searches/unsubscribe?token={token}";
-            var items = hits.Where(h => fresh.Contains(h.ListingId)).ToList();
-            var text = new StringBuilder($"您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search ({saved.QueryString}):\n\n");
-            var html = new StringBuilder($"<p>您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search.</p><ul>");
-            foreach (var h in items)
-            {
-                text.Append(CultureInfoInvariant($"- {h.Title} {baseUrl}/listings/{h.ListingId}\n"));
-                html.Append(CultureInfoInvariant($"<li><a href=\"{baseUrl}/listings/{h.ListingId}\">{WebUtility.HtmlEncode(h.Title)}</a></li>"));
-            }
-            text.Append(CultureInfoInvariant($"\n退订 / Unsubscribe: {unsubscribe}\n"));
-            html.Append(CultureInfoInvariant($"</ul><p><a href=\"{unsubscribe}\">退订 / Unsubscribe</a></p>"));
-            await mail.SendAsync(new MailMessage(saved.Email, "新挂牌提醒 / New listings for your saved search", html.ToString(), text.ToString()), cancellationToken);
+            var items = hits.Where(h => fresh.Contains(h.ListingId)).Select(h => (h.Title, $"{baseUrl}/listings/{h.ListingId}")).ToList();
+            var body = DigestMail.Compose(saved, baseUrl,
+                $"您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search ({saved.QueryString}):",
+                $"您保存的搜索有 {items.Count} 条新挂牌 / {items.Count} new listings match your saved search.", items);
+            await mail.SendAsync(new MailMessage(saved.Email, "新挂牌提醒 / New listings for your saved search", body.Html, body.Text), cancellationToken);
             saved.Notified(now);
             await db.SaveChangesAsync(cancellationToken);
             sent++;
         }
         return sent;
     }
+}
 
-    private static string CultureInfoInvariant(FormattableString s) => FormattableString.Invariant(s);
+/// <summary>
+/// The body every digest mail shares: a heading, one linked line per item, and the unsubscribe link. Rotates the
+/// subscription's token, since only its hash is stored and the link must carry the token itself.
+/// </summary>
+public static class DigestMail
+{
+    public static (string Html, string Text) Compose(SavedSearch subscription, string baseUrl, string textHeading, string htmlHeading, IReadOnlyList<(string Title, string Url)> items)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        ArgumentNullException.ThrowIfNull(items);
+        var token = UnsubscribeTokens.NewToken();
+        subscription.ReplaceUnsubscribeToken(UnsubscribeTokens.Hash(token));
+        var unsubscribe = $"{baseUrl}/saved-searches/unsubscribe?token={token}";
+        var text = new StringBuilder(textHeading).Append("\n\n");
+        var html = new StringBuilder("<p>").Append(WebUtility.HtmlEncode(htmlHeading)).Append("</p><ul>");
+        foreach (var (title, url) in items)
+        {
+            text.Append(FormattableString.Invariant($"- {title} {url}\n"));
+            html.Append(FormattableString.Invariant($"<li><a href=\"{url}\">{WebUtility.HtmlEncode(title)}</a></li>"));
+        }
+        text.Append(FormattableString.Invariant($"\n退订 / Unsubscribe: {unsubscribe}\n"));
+        html.Append(FormattableString.Invariant($"</ul><p><a href=\"{unsubscribe}\">退订 / Unsubscribe</a></p>"));
+        return (html.ToString(), text.ToString());
+    }
 }
 
 /// <summary>Runs the digest once a day at 08:00 China time (UTC+8), on <see cref="TimeProvider"/>.</summary>
@@ -88,7 +103,8 @@ public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvid
                 await Task.Delay(NextRun(now) - now, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<SendSavedSearchDigests>().RunAsync(stoppingToken);
-                logger.LogInformation("Saved-search digest: {Count} mails", sent);
+                var alerts = await scope.ServiceProvider.GetRequiredService<SendDemandMatchDigests>().RunAsync(stoppingToken);
+                logger.LogInformation("Daily digest: {Count} saved-search mails, {Alerts} demand-match mails", sent, alerts);
             }
             catch (OperationCanceledException) { return; }
 #pragma warning disable CA1031 // A failed digest run is logged; tomorrow's run must still happen.

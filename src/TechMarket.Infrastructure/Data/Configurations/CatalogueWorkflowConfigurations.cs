@@ -99,5 +99,6 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
         b.HasIndex(s => s.UnsubscribeTokenHash).IsUnique();
         b.HasIndex(s => s.UserId);
         b.Ignore(s => s.IsActive);
+        b.HasIndex(s => new { s.Kind, s.UserId });
     }
 }

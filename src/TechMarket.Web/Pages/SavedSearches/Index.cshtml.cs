@@ -19,7 +19,7 @@ public sealed class IndexModel(TechMarketDbContext db, TimeProvider clock) : Pag
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var user = User.UserId();
-        Searches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == user && s.UnsubscribedAt == null).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+        Searches = await db.SavedSearches.AsNoTracking().Where(s => s.UserId == user && s.Kind == SavedSearchKind.Listings && s.UnsubscribedAt == null).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
     }
 
     /// <param name="query">The search page's query string.</param>
