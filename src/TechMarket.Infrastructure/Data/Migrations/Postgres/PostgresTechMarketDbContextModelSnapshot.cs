@@ -787,6 +787,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("LastNotifiedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -812,6 +815,8 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Kind", "UserId");
 
                     b.ToTable("saved_searches", (string)null);
                 });
@@ -880,6 +885,34 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "CreatedAt");
 
                     b.ToTable("rd_demands", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Domain.Demands.DemandMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("DemandId", "ListingId")
+                        .IsUnique();
+
+                    b.ToTable("demand_matches", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Domain.Demands.NdaAcceptance", b =>
