@@ -215,8 +215,22 @@ public abstract class FoundationTests(TechMarketSite site)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+// Own sites: these tests count exactly what the seed put in, so no other suite may add listings or records beside them
+// (the shared sites' auction, pledge-realisation and R&D suites publish listings of their own).
+[CollectionDefinition(Name)]
+public sealed class FoundationSqliteCollection : ICollectionFixture<SqliteSite>
+{
+    public const string Name = "foundation sqlite site";
+}
+
+[CollectionDefinition(Name)]
+public sealed class FoundationPostgresCollection : ICollectionFixture<PostgresSite>
+{
+    public const string Name = "foundation postgres site";
+}
+
+[Collection(FoundationSqliteCollection.Name)]
 public sealed class SqliteFoundationTests(SqliteSite site) : FoundationTests(site);
 
-[Collection(PostgresCollection.Name)]
+[Collection(FoundationPostgresCollection.Name)]
 public sealed class PostgresFoundationTests(PostgresSite site) : FoundationTests(site);

@@ -256,8 +256,21 @@ public abstract class MarketDashboardTests(TechMarketSite site)
     }
 }
 
-[Collection(SqliteCollection.Name)]
+// Own sites: the scenario publishes listings and opens deals, which the foundation suite's seed counts must not see.
+[CollectionDefinition(Name)]
+public sealed class DashboardSqliteCollection : ICollectionFixture<SqliteSite>
+{
+    public const string Name = "dashboard sqlite site";
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardPostgresCollection : ICollectionFixture<PostgresSite>
+{
+    public const string Name = "dashboard postgres site";
+}
+
+[Collection(DashboardSqliteCollection.Name)]
 public sealed class SqliteMarketDashboardTests(SqliteSite site) : MarketDashboardTests(site);
 
-[Collection(PostgresCollection.Name)]
+[Collection(DashboardPostgresCollection.Name)]
 public sealed class PostgresMarketDashboardTests(PostgresSite site) : MarketDashboardTests(site);

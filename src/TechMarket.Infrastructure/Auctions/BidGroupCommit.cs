@@ -150,7 +150,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 IsSeller: actor.OrganizationId == auction.SellerOrganizationId,
                 IsRegistered: registration is not null,
                 IsQualified: qualified,
-                DepositHeld: qualified && holders.Contains(actor.OrganizationId)));
+                // An auction that asks no deposit (DepositFen 0, e.g. a realisation lot the center set so) has nothing to hold.
+                DepositHeld: qualified && (auction.DepositFen == 0 || holders.Contains(actor.OrganizationId))));
             if (refusal is { } refused)
             {
                 // Refused bidders' bids never enter the log.
