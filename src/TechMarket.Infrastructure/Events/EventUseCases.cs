@@ -64,7 +64,7 @@ public sealed class RegisterForEvent(TechMarketDbContext db, TimeProvider clock)
 {
     public async Task<RegistrationOutcome> RunAsync(Guid eventId, Guid userId, Guid? organizationId, string name, string email, CancellationToken ct)
     {
-        await using var gate = await EventLock.TakeAsync(db, eventId, ct).ConfigureAwait(false);
+        await using var gate = await RowLock.TakeAsync<PromotionEvent>(db, eventId, ct).ConfigureAwait(false);
         var e = await db.PromotionEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct).ConfigureAwait(false);
         if (e is null) return new(RegistrationRefusal.NoSuchEvent, null);
         var now = clock.GetUtcNow();
@@ -102,7 +102,7 @@ public sealed class CancelEventRegistration(TechMarketDbContext db, IMailSender 
     {
         EventRegistration? promoted;
         PromotionEvent e;
-        await using (var gate = await EventLock.TakeAsync(db, eventId, ct).ConfigureAwait(false))
+        await using (var gate = await RowLock.TakeAsync<PromotionEvent>(db, eventId, ct).ConfigureAwait(false))
         {
             var found = await db.PromotionEvents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct).ConfigureAwait(false);
             var mine = await db.EventRegistrations.FirstOrDefaultAsync(r => r.EventId == eventId && r.UserId == userId, ct).ConfigureAwait(false);

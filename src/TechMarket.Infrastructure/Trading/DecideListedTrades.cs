@@ -50,7 +50,7 @@ public sealed class DecideListedTrades(TechMarketDbContext db, IServiceProvider 
     public async Task<int> LapseAsync(Guid tradeId, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await ListedTradeLock.TakeAsync(db, tradeId, ct).ConfigureAwait(false);
+        await using var transaction = await RowLock.TakeAsync<ListedTrade>(db, tradeId, ct).ConfigureAwait(false);
         var trade = await db.ListedTrades.FirstOrDefaultAsync(t => t.Id == tradeId, ct).ConfigureAwait(false);
         if (trade is null || trade.Status != ListedTradeStatus.Open) return 0;
         var lapsed = await LapseUnpaidAsync(trade, now, ct).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public sealed class DecideListedTrades(TechMarketDbContext db, IServiceProvider 
     public async Task<bool> DecideAsync(Guid tradeId, DateTimeOffset now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await ListedTradeLock.TakeAsync(db, tradeId, ct).ConfigureAwait(false);
+        await using var transaction = await RowLock.TakeAsync<ListedTrade>(db, tradeId, ct).ConfigureAwait(false);
         var trade = await db.ListedTrades.FirstOrDefaultAsync(t => t.Id == tradeId, ct).ConfigureAwait(false);
         if (trade is null || trade.Status != ListedTradeStatus.Open || trade.EndsAt > now) return false;
 
