@@ -31,6 +31,8 @@ public abstract class TechMarketSite : WebApplicationFactory<Program>, IAsyncLif
         builder.UseEnvironment("Testing");
         builder.UseSetting("TechMarket:DataPath", dataPath);
         builder.UseSetting("Database:Provider", Provider);
+        // Warnings and errors only: a failing test prints the site's log, and information lines would bury the cause.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:TechMarket", ConnectionString);
         // The production key path: certificate files from configuration (made fresh per site), not development keys.
         Directory.CreateDirectory(dataPath);
