@@ -361,7 +361,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
 
         /// <summary>A term is common when one of its fields holds it in more listings than the threshold.</summary>
         public bool IsCommon(string term, (string Field, float Boost)[] fields) =>
-            tuning.CommonTermRatio < 1 && fields.Any(f => reader.DocFreq(new Term(f.Field, term)) > commonAbove);
+            tuning.CommonTermRatio < 1 && fields.Any(f => DocFreqCache.Of(reader, new Term(f.Field, term)) > commonAbove);
 
         public Query ToQuery()
         {
@@ -373,7 +373,8 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
 
     private void AddChain(QueryParts into, Analyzer analyzer, float weight, string text, IReadOnlyList<string> alternatives, params (string Field, float Boost)[] fields)
     {
-        if (weight <= 0) return;
+        fields = [.. fields.Where(f => f.Boost > 0)]; // a field weighted 0 is not asked at all
+        if (weight <= 0 || fields.Length == 0) return;
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var term in AnalyzeWith(analyzer, fields[0].Field, text)) terms.TryAdd(term, 1f);
         foreach (var alternative in alternatives)
@@ -623,5 +624,26 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         public const string Price = "price";
         public const string PriceSort = "price_sort";
         public const string PublishedSort = "published_sort";
+    }
+}
+
+/// <summary>
+/// Document frequencies of query terms, per reader. Deciding which query terms are common asks the terms dictionary of
+/// every segment for every term and field: on NIOFSDirectory that was 3 ms of a 12 ms query at 100,000 listings, more
+/// than the bare search. A reader never changes, so its answers are kept until the searcher reopens (the table holds
+/// the reader weakly); a reader's cache stops growing at <see cref="MaxTerms"/>.
+/// </summary>
+internal static class DocFreqCache
+{
+    private const int MaxTerms = 200_000;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<Term, int>> Readers = new();
+
+    public static int Of(IndexReader reader, Term term)
+    {
+        var cache = Readers.GetValue(reader, _ => new System.Collections.Concurrent.ConcurrentDictionary<Term, int>());
+        if (cache.TryGetValue(term, out var known)) return known;
+        var docFreq = reader.DocFreq(term);
+        if (cache.Count < MaxTerms) cache.TryAdd(term, docFreq);
+        return docFreq;
     }
 }
