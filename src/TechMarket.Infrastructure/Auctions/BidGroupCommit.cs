@@ -16,14 +16,12 @@ namespace TechMarket.Infrastructure.Auctions;
 internal sealed record QueuedBid(BidderActor Actor, long AmountFen, string? IdempotencyKey)
 {
     public TaskCompletionSource<PlaceBidResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    /// <summary>The bid's place in its lane's arrival order (set under the lanes lock).</summary>
-    public long Ticket { get; set; }
 }
 
 /// <summary>
-/// Group commit for one hot auction. Bids for an auction queue on this node; one drain at a time decides who may bid
-/// (organiser, seller, registration, qualification, deposit: one read each for the whole batch), takes the auction's
-/// lock, applies every queued bid in arrival order (each at its own server time of receipt, read under the lock: SPC
+/// Group commit for one hot auction. Bids for an auction queue on this node; one drain at a time takes the auction's
+/// lock, decides who may bid (organiser, seller, registration, qualification, deposit: one read each for the whole
+/// batch, under the lock, so a registration or deposit committed before a bid is always seen), applies every queued bid in arrival order (each at its own server time of receipt, read under the lock: SPC
 /// 2016 Art. 20), writes their bid rows, audit entries, idempotency answers and outbox messages, updates the auction
 /// once, and commits. Only then is any of them answered: an acknowledged bid is always durably committed, and a failed
 /// commit fails every bid in the batch (none was acknowledged). Other nodes queue on the same database lock, so ordering
@@ -43,7 +41,6 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         lock (lanes)
         {
             if (!lanes.TryGetValue(auctionId, out lane!)) lanes[auctionId] = lane = new Lane();
-            bid.Ticket = ++lane.Arrived;
             lane.Waiting.Add(bid);
             start = !lane.Draining;
             lane.Draining = true;
@@ -54,8 +51,6 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 
     private async Task DrainAsync(Guid auctionId, Lane lane)
     {
-        Task<BidderFactsSnapshot>? prefetched = null;
-        long prefetchedAfter = 0;
         while (true)
         {
             // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
@@ -71,27 +66,20 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 }
                 batch = [.. lane.Waiting.Take(MaxBatch)];
                 lane.Waiting.RemoveRange(0, batch.Count);
-                // Facts read before a bid arrived may miss a registration or a deposit change made just before it
-                // (or after a release): such a batch reads them again, so each bid is judged on facts at least as new as itself.
-                if (prefetched is not null && batch[^1].Ticket > prefetchedAfter) prefetched = null;
             }
             try
             {
                 // Not the callers' tokens: once queued, a bid is decided and answered even if its request went away
                 // (a retry with the same Idempotency-Key then gets that answer).
-                var facts = await (prefetched ?? ReadFactsAsync(auctionId, CancellationToken.None));
-                // The next batch's facts are read on another connection while this batch holds the lock and commits.
-                lock (lanes) prefetchedAfter = lane.Arrived;
-                prefetched = ReadFactsAsync(auctionId, CancellationToken.None);
                 PlaceBidResult[] answers;
                 try
                 {
-                    answers = await CommitAsync(auctionId, batch, facts, lookUpKeys: false, CancellationToken.None);
+                    answers = await CommitAsync(auctionId, batch, lookUpKeys: false, CancellationToken.None);
                 }
                 catch (DbException conflict) when (IsUniqueViolation(conflict) && batch.Any(b => b.IdempotencyKey is not null))
                 {
                     // A key was used before (a retry): nothing was committed; run the batch again, looking the keys up under the lock.
-                    answers = await CommitAsync(auctionId, batch, facts, lookUpKeys: true, CancellationToken.None);
+                    answers = await CommitAsync(auctionId, batch, lookUpKeys: true, CancellationToken.None);
                 }
                 outbox.Poke();
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.SetResult(answers[i]);
@@ -101,22 +89,19 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 #pragma warning restore CA1031
             {
                 foreach (var bid in batch) bid.Answer.TrySetException(failure);
-                prefetched = null;
             }
         }
     }
 
     /// <summary>
     /// Who may bid, with which code and priority rank, and whose deposit is held: none of it changes through a bid, so it
-    /// is read once per batch, before the lock (as a single bid read it before the lock too).
+    /// is read once per batch, in the batch's transaction after the lock is taken.
     /// </summary>
-    private async Task<BidderFactsSnapshot> ReadFactsAsync(Guid auctionId, CancellationToken cancellationToken)
+    private static async Task<BidderFactsSnapshot> ReadFactsAsync(IServiceProvider scope, TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId)
             .Select(r => new BidderRow(r.Id, r.OrganizationId, r.Status, r.BidderCode, r.PriorityRank)).ToListAsync(cancellationToken);
-        var holders = await scope.ServiceProvider.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
+        var holders = await scope.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
         return new BidderFactsSnapshot(registrations, holders);
     }
 
@@ -125,11 +110,10 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     /// them up: the unique index (registration, key) refuses a reused one, the transaction rolls back, and the caller
     /// runs the batch again with <paramref name="lookUpKeys"/> so the retried bid gets its first answer.
     /// </summary>
-    private async Task<PlaceBidResult[]> CommitAsync(Guid auctionId, List<QueuedBid> batch, BidderFactsSnapshot facts, bool lookUpKeys, CancellationToken cancellationToken)
+    private async Task<PlaceBidResult[]> CommitAsync(Guid auctionId, List<QueuedBid> batch, bool lookUpKeys, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        var (registrations, holders) = facts;
         var (taken, auction) = await AuctionLock.TakeWithRowAsync(db, auctionId, cancellationToken);
         await using var transaction = taken;
         var answers = new PlaceBidResult[batch.Count];
@@ -138,6 +122,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             Array.Fill(answers, PlaceBidResult.NotFound);
             return answers;
         }
+        var (registrations, holders) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
 
         var bidders = new BidderRow?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -325,7 +310,5 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     {
         public List<QueuedBid> Waiting { get; } = [];
         public bool Draining { get; set; }
-        /// <summary>Bids that have arrived in this lane so far (the last ticket handed out).</summary>
-        public long Arrived { get; set; }
     }
 }
