@@ -107,7 +107,7 @@ public sealed partial class PledgeCase
         if (valuation.Value <= Money.Zero) return Invalid("评估价值必须大于零。", "The value must be positive.");
         if (string.IsNullOrWhiteSpace(valuation.ReportNumber) || string.IsNullOrWhiteSpace(valuation.FirmName))
             return Invalid("请填写评估机构和报告编号。", "Give the firm and the report number.");
-        if (valuation.ValuedOn > DateOnly.FromDateTime(now.UtcDateTime)) return Invalid("评估基准日不能晚于今天。", "The valuation date cannot be in the future.");
+        if (valuation.ValuedOn > ChinaTime.Today(now)) return Invalid("评估基准日不能晚于今天。", "The valuation date cannot be in the future.");
         Valuation = valuation;
         return Fire(actor, PledgeTrigger.RecordValuation, now, $"{valuation.FirmName} {valuation.ReportNumber} {valuation.Value}");
     }

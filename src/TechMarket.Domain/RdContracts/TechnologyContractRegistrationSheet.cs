@@ -33,6 +33,6 @@ public sealed record TechnologyContractRegistrationSheet(
         };
         return (new TechnologyContractRegistrationSheet(contract.Id, category, contract.Contents.ProjectName, contract.DeveloperId, contract.ClientId,
             contract.Payment.FixedAmount, equipmentAndMaterials, contract.Payment.FixedAmount - equipmentAndMaterials,
-            contract.Payment.Form, DateOnly.FromDateTime(contract.SignedAt.Value.UtcDateTime), preparedOn), null);
+            contract.Payment.Form, ChinaTime.Today(contract.SignedAt.Value), preparedOn), null);
     }
 }
