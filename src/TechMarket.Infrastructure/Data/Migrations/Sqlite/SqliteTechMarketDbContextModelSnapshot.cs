@@ -2961,6 +2961,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -3221,6 +3224,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -3403,29 +3409,52 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("stripe_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneEscrowAccount", b =>
+            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneFundingRecord", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeveloperOrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Milestone")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("FundedFen")
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("RefundedFen")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Id");
 
-                    b.Property<long>("ReleasedFen")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("PaymentReference")
+                        .IsUnique();
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("ContractId", "Milestone")
+                        .IsUnique();
 
-                    b.HasKey("ContractId", "Milestone");
-
-                    b.ToTable("rd_milestone_escrow", (string)null);
+                    b.ToTable("rd_milestone_funding", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.RdContractAction", b =>
