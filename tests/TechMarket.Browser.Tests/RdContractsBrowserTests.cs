@@ -66,10 +66,19 @@ public sealed class RdContractsBrowserTests(BrowserSite site)
         await university.GetByRole(AriaRole.Button, new() { Name = "签署合同" }).ClickAsync();
         await Assertions.Expect(university.Locator("#contract-status")).ToContainTextAsync("已生效");
 
-        // Fund, deliver a PDF, accept: the escrow is released.
+        // The company transfers the milestone's amount quoting its reference; the center books the receipt: funded.
         await company.GotoAsync(contractUrl);
-        await company.Locator("#m1 .fund-form button").ClickAsync();
+        var reference = (await company.Locator("#m1 .payment-reference").TextContentAsync())!.Trim();
+        var center = await site.SignedInPageAsync("center@demo.techmarket.local");
+        await center.GotoAsync("/Center/Payments/Receipts");
+        await center.GetByLabel("付款识别码（转账附言）").FillAsync(reference);
+        await center.GetByLabel("到账金额（元）").FillAsync("300000.00");
+        await center.GetByLabel("银行流水号").FillAsync("BK" + Guid.NewGuid().ToString("N")[..12]);
+        await center.GetByRole(AriaRole.Button, new() { Name = "登记到账" }).ClickAsync();
+        await Assertions.Expect(center.Locator("body")).ToContainTextAsync("已入账");
+        await company.GotoAsync(contractUrl);
         await Assertions.Expect(company.Locator("#m1")).ToHaveAttributeAsync("data-state", "Funded");
+        await Assertions.Expect(company.Locator("#m1 .escrow-held")).ToHaveTextAsync("¥300,000.00");
         await university.GotoAsync(contractUrl);
         await university.GetByLabel("交付说明").FillAsync("筛选报告见附件。");
         await university.Locator("#files-1").SetInputFilesAsync(new FilePayload { Name = "报告.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF") });

@@ -7,8 +7,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechMarket.Domain.Organizations;
+using TechMarket.Domain.Payments;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Identity;
+using TechMarket.Infrastructure.Payments.Persistence;
 using TechMarket.Infrastructure.RdContracts;
 using TechMarket.Web.Tests.Infrastructure;
 
@@ -19,7 +21,7 @@ public abstract class RdContractsTests(TechMarketSite site)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
-    private static string Day(int days) => DateTime.UtcNow.AddHours(8).Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(int days) => DateTime.UtcNow.AddHours(8).Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Full_flow_from_demand_to_completed_contract_with_rejection_resubmission_and_partial_release()
@@ -113,20 +115,27 @@ public abstract class RdContractsTests(TechMarketSite site)
         Assert.Contains("各担一半", signed.QuerySelector("#risk-clause")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, signed.QuerySelectorAll(".signature").Length);
 
-        // Milestone 1: fund → submit → reject → resubmit → accept.
-        await PostAsync(company, contractUrl, "#m1 .fund-form");
+        // Milestone 1: funded by bank transfer → submit → reject → resubmit → accept → the center pays the developer.
+        await FundByTransferAsync(company, center, contractUrl, 1, "100000.00");
         await SubmitDeliverableAsync(university, contractUrl, 1, "第一版测试报告");
         await PostAsync(company, contractUrl, "#m1 .reject-form", new() { ["Reasons"] = "循环次数未达指标" });
         var rejected = await Html.ParseAsync(await university.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
         Assert.Contains("循环次数未达指标", rejected.QuerySelector("#m1 .rejection")!.TextContent, StringComparison.Ordinal);
+        // A rejection is a revision round: the money stays in escrow.
         Assert.Equal("¥100,000.00", rejected.QuerySelector("#m1 .escrow-funded")!.TextContent);
+        Assert.Equal("¥100,000.00", rejected.QuerySelector("#m1 .escrow-held")!.TextContent);
         Assert.Equal("¥0.00", rejected.QuerySelector("#m1 .escrow-released")!.TextContent);
+        var f1 = Figures(contractId, 1);
+        Assert.Equal((10_000_000L, 10_000_000L, 0L, 0L), (f1.Funded, f1.Held, f1.OwedToDeveloper, f1.PaidOut));
         await SubmitDeliverableAsync(university, contractUrl, 1, "第二版测试报告");
         await PostAsync(company, contractUrl, "#m1 .accept-form");
         var accepted = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
         Assert.Equal("Accepted", accepted.QuerySelector("#m1")!.GetAttribute("data-state"));
         Assert.Equal("¥100,000.00", accepted.QuerySelector("#m1 .escrow-released")!.TextContent);
         Assert.Equal(2, accepted.QuerySelectorAll("#m1 .submission").Length);
+        var f2 = Figures(contractId, 1);
+        Assert.Equal((10_000_000L, 0L, 10_000_000L, 0L), (f2.Funded, f2.Held, f2.OwedToDeveloper, f2.PaidOut));
+        AssertConserved(contractId);
 
         // Deliverables: the parties and the center download; others get 404.
         var fileHref = accepted.QuerySelector("#m1 .deliverable-file")!.GetAttribute("href")!;
@@ -143,11 +152,27 @@ public abstract class RdContractsTests(TechMarketSite site)
             }
         }
         // A posted action from an outsider is refused the same way, and changes nothing.
-        var outsiderPost = await Html.SubmitAsync(otherCompany, await FormAsync(company, contractUrl, "#m2 .fund-form"));
+        var outsiderPost = await Html.SubmitAsync(otherCompany, await FormAsync(center, contractUrl, "#m1 .payout-developer"),
+            new Dictionary<string, string> { ["PayoutBankReference"] = "BK-OUTSIDER" });
         Assert.True(outsiderPost.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest);
+        Assert.Equal(0L, Figures(contractId, 1).PaidOut);
 
-        // Milestone 2: fund → submit → dispute → the center releases part and refunds the rest, with reasons.
-        await PostAsync(company, contractUrl, "#m2 .fund-form");
+        // The center records the transfer to the developer (bank reference); the payable goes to zero; the form sent twice books once.
+        var payoutForm = await FormAsync(center, contractUrl, "#m1 .payout-developer");
+        var tooMuch = await Html.ParseAsync(await Html.SubmitAsync(center, payoutForm, new Dictionary<string, string> { ["PayoutYuan"] = "100000.01", ["PayoutBankReference"] = "BK-M1-PAY" }));
+        Assert.Contains("超过", tooMuch.QuerySelector("[data-valmsg-for='PayoutYuan']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("BK-M1-PAY", ((IHtmlInputElement)tooMuch.QuerySelector("#m1 .payout-developer input[name='PayoutBankReference']")!).Value);
+        foreach (var _ in new[] { 1, 2 })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, payoutForm, new Dictionary<string, string> { ["PayoutBankReference"] = "BK-M1-PAY" })).StatusCode);
+        }
+        var f3 = Figures(contractId, 1);
+        Assert.Equal((10_000_000L, 0L, 0L, 10_000_000L), (f3.Funded, f3.Held, f3.OwedToDeveloper, f3.PaidOut));
+        Assert.Null((await Html.ParseAsync(await center.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct))).QuerySelector("#m1 .payout-form"));
+        AssertConserved(contractId);
+
+        // Milestone 2: funded → submit → dispute → the center releases part and refunds the rest, with reasons.
+        await FundByTransferAsync(company, center, contractUrl, 2, "200000.00");
         await SubmitDeliverableAsync(university, contractUrl, 2, "样品与测试数据");
         await PostAsync(university, contractUrl, "#m2 .dispute-form", new() { ["Reasons"] = "委托方拒绝组织验收" });
         Assert.Null((await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct))).QuerySelector("#m2 .decide-form"));
@@ -161,10 +186,11 @@ public abstract class RdContractsTests(TechMarketSite site)
         Assert.Equal("¥0.00", done.QuerySelector("#sum-held")!.TextContent);
         Assert.NotEqual("—", done.QuerySelector("#completed-at")!.TextContent);
 
-        // The persisted escrow book agrees: funded = released + refunded for every milestone.
-        var escrow = site.WithDb(db => db.MilestoneEscrow.AsNoTracking().Where(a => a.ContractId == contractId).OrderBy(a => a.Milestone).ToList());
-        Assert.Equal([(10_000_000L, 10_000_000L, 0L), (20_000_000L, 5_000_000L, 15_000_000L)], escrow.Select(a => (a.FundedFen, a.ReleasedFen, a.RefundedFen)));
-        Assert.All(escrow, a => Assert.Equal(a.FundedFen, a.ReleasedFen + a.RefundedFen));
+        // The ledger agrees: the split left escrow for the two payables, with the center's reasons on the entry.
+        var m2 = Figures(contractId, 2);
+        Assert.Equal((20_000_000L, 0L, 5_000_000L, 15_000_000L), (m2.Funded, m2.Held, m2.OwedToDeveloper, m2.OwedToClient));
+        Assert.Contains("部分指标达到", site.WithDb(db => db.JournalEntries.Single(e => e.CauseKind == BusinessEventKind.MilestoneRefunded && e.CauseId == m2.AccountId).Description), StringComparison.Ordinal);
+        AssertConserved(contractId);
         var audited = site.WithDb(db => db.AuditLog.Where(e => e.Action.StartsWith("rd-")).Select(e => e.Action).Distinct().ToList());
         Assert.Contains("rd-contract.signed", audited);
         Assert.Contains("rd-milestone.decided", audited);
@@ -239,7 +265,7 @@ public abstract class RdContractsTests(TechMarketSite site)
 
         // Work does not start before the money is in escrow: no deliverable on an unfunded milestone.
         Assert.Null((await Html.ParseAsync(await university.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct))).QuerySelector("#m1 .submit-form"));
-        await PostAsync(company, contractUrl, "#m1 .fund-form");
+        await FundByTransferAsync(company, center, contractUrl, 1, "100000.00");
         // A file that is not PDF/PNG/JPG/ZIP is refused and nothing is submitted.
         var bad = await SubmitDeliverableAsync(university, contractUrl, 1, "错误格式", Encoding.ASCII.GetBytes("MZ executable"), expectRedirect: false);
         Assert.Contains("只接受 PDF、PNG、JPG 或 ZIP", bad, StringComparison.Ordinal);
@@ -249,11 +275,153 @@ public abstract class RdContractsTests(TechMarketSite site)
         var page = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
         Assert.Equal("¥100,000.00", page.QuerySelector("#m1 .escrow-refunded")!.TextContent);
         Assert.Equal("¥0.00", page.QuerySelector("#m1 .escrow-released")!.TextContent);
-        var escrow = site.WithDb(db => db.MilestoneEscrow.AsNoTracking().Single(a => a.ContractId == contractId && a.Milestone == 1));
-        Assert.Equal((10_000_000L, 0L, 10_000_000L), (escrow.FundedFen, escrow.ReleasedFen, escrow.RefundedFen));
+        var f = Figures(contractId, 1);
+        Assert.Equal((10_000_000L, 0L, 0L, 10_000_000L), (f.Funded, f.Held, f.OwedToDeveloper, f.OwedToClient));
+        AssertConserved(contractId);
+
+        // The center returns the money to the company (bank reference): nothing is owed any more.
+        await PostAsync(center, contractUrl, "#m1 .payout-client", new() { ["PayoutBankReference"] = "BK-M1-REFUND" });
+        var returned = Figures(contractId, 1);
+        Assert.Equal((0L, 10_000_000L), (returned.OwedToClient, returned.Returned));
+        var summary = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        Assert.Equal("¥100,000.00", summary.QuerySelector("#sum-returned-client")!.TextContent);
+        Assert.Equal(1, site.WithDb(db => db.PaymentRecords.Count(p => p.ExternalReference == "BK-M1-REFUND" && p.Purpose == PaymentPurpose.ClientRefund)));
+        AssertConserved(contractId);
     }
 
-    private static Dictionary<string, string> ProposalValues(string price, string m1, string m2) => new()
+    [Fact]
+    public async Task Bank_receipts_fund_a_milestone_exactly_once_and_its_escrow_stays_private()
+    {
+        site.SkipUnlessAvailable();
+        var company = await Accounts.SignedInAsync(site, Accounts.Company);
+        var university = await Accounts.SignedInAsync(site, Accounts.University);
+        var center = await Accounts.SignedInAsync(site, Accounts.Center);
+        var otherCompany = await SignedInAsNewAsync(OrganizationType.Company, "第四示例企业");
+        var contractUrl = await SignedContractAsync(company, university, "钠离子电池正极材料改性");
+        var contractId = Guid.Parse(contractUrl.Split('/')[^1], CultureInfo.InvariantCulture);
+        var tag = contractId.ToString("N")[..8];
+        var page = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        var reference = page.QuerySelector("#m1 .payment-reference")!.TextContent.Trim();
+        Assert.Equal("¥100,000.00", page.QuerySelector("#m1 .funding-amount")!.TextContent);
+        Assert.Null(page.QuerySelector("#m1 .fund-form")); // no "I paid" button: only the money funds a milestone
+
+        // A wrong amount is flagged for the center, not booked; the milestone stays unfunded and work cannot start.
+        await SubmitReceiptAsync(center, reference, "99999.99", "BK-WRONG-" + tag);
+        var wrong = site.WithDb(db => db.BankReceipts.AsNoTracking().Single(r => r.BankReference == "BK-WRONG-" + tag));
+        Assert.Equal((BankReceiptStatus.Flagged, ReceiptProblem.WrongAmount), (wrong.Status, wrong.Problem));
+        Assert.Equal(0L, Figures(contractId, 1).Funded);
+        var developerPage = await Html.ParseAsync(await university.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        Assert.Null(developerPage.QuerySelector("#m1 .submit-form"));
+        // Even a hand-made post (a valid antiforgery token from the page) cannot deliver on an unfunded milestone.
+        using (var early = new MultipartFormDataContent())
+        {
+            early.Add(new StringContent(((IHtmlInputElement)developerPage.QuerySelector("input[name=__RequestVerificationToken]")!).Value), "__RequestVerificationToken");
+            early.Add(new StringContent("提前交付"), "Notes");
+            early.Add(new ByteArrayContent(Pdf), "Files", "early.pdf");
+            var refused = await university.PostAsync(new Uri(contractUrl + "?handler=Submit&milestone=1", UriKind.Relative), early, Ct);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("须先托管款项", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        Assert.False(site.WithDb(db => db.RdDeliverableFiles.Any(f => f.ContractId == contractId)));
+
+        // The right amount: booked; the same form sent twice records once; a second transfer is flagged as already paid.
+        var form = await ReceiptFormAsync(center);
+        foreach (var _ in new[] { 1, 2 }) await SubmitReceiptAsync(center, reference, "100000.00", "BK-RIGHT-" + tag, form);
+        await SubmitReceiptAsync(center, reference, "100000.00", "BK-AGAIN-" + tag);
+        var receipts = site.WithDb(db => db.BankReceipts.AsNoTracking().Where(r => r.Reference == reference).Select(r => new { r.Status, r.Problem }).ToList());
+        Assert.Equal(3, receipts.Count);
+        Assert.Single(receipts, r => r.Status == BankReceiptStatus.Booked);
+        Assert.Single(receipts, r => r.Problem == ReceiptProblem.AlreadyPaid);
+        var funded = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        Assert.Equal("Funded", funded.QuerySelector("#m1")!.GetAttribute("data-state"));
+        Assert.Equal("¥100,000.00", funded.QuerySelector("#m1 .escrow-held")!.TextContent);
+        Assert.Equal("¥100,000.00", funded.QuerySelector("#sum-held")!.TextContent);
+        var m1 = Figures(contractId, 1);
+        Assert.Equal(1, site.WithDb(db => db.JournalEntries.Count(e => e.CauseKind == BusinessEventKind.MilestoneFunded && e.CauseId == m1.AccountId)));
+        Assert.Equal(10_000_000L, m1.Held);
+
+        // Two different transfers for milestone 2 arriving at once: one is booked, the other flagged.
+        var reference2 = funded.QuerySelector("#m2 .payment-reference")!.TextContent.Trim();
+        var (formA, formB) = (await ReceiptFormAsync(center), await ReceiptFormAsync(center));
+        await Task.WhenAll(SubmitReceiptAsync(center, reference2, "200000.00", "BK-A-" + tag, formA),
+            SubmitReceiptAsync(center, reference2, "200000.00", "BK-B-" + tag, formB));
+        var raced = site.WithDb(db => db.BankReceipts.AsNoTracking().Where(r => r.Reference == reference2).Select(r => new { r.Status, r.Problem }).ToList());
+        Assert.Single(raced, r => r.Status == BankReceiptStatus.Booked);
+        Assert.Single(raced, r => r.Status == BankReceiptStatus.Flagged && r.Problem == ReceiptProblem.AlreadyPaid);
+        Assert.Equal(20_000_000L, Figures(contractId, 2).Held);
+        AssertConserved(contractId);
+
+        // Another organisation sees neither the contract nor its escrow.
+        foreach (var url in new[] { contractUrl, contractUrl + "/contract.pdf" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await otherCompany.GetAsync(new Uri(url, UriKind.Relative), Ct)).StatusCode);
+        }
+        var outsiderLedger = await otherCompany.GetStringAsync(new Uri("/Payments/Ledger", UriKind.Relative), Ct);
+        Assert.DoesNotContain(m1.AccountId.ToString("N"), outsiderLedger, StringComparison.Ordinal);
+        var outsiderPayments = await otherCompany.GetStringAsync(new Uri("/Payments", UriKind.Relative), Ct);
+        Assert.DoesNotContain(reference, outsiderPayments, StringComparison.Ordinal);
+    }
+
+    /// <summary>One milestone's money, straight from the stored postings (not through the page's reader).</summary>
+    private sealed record LedgerFigures(Guid AccountId, long Funded, long Held, long OwedToDeveloper, long OwedToClient, long PaidOut, long Returned, long EntriesSum);
+
+    private LedgerFigures Figures(Guid contractId, int milestone) => site.WithDb(db =>
+    {
+        var id = db.MilestoneFunding.AsNoTracking().Single(f => f.ContractId == contractId && f.Milestone == milestone).Id;
+        var entryIds = db.Postings.Where(p => p.Party == id).Select(p => p.JournalEntryId).Distinct().ToList();
+        var lines = db.Postings.AsNoTracking().Where(p => entryIds.Contains(p.JournalEntryId))
+            .Join(db.JournalEntries, p => p.JournalEntryId, e => e.Id, (p, e) => new { p.AccountKind, p.Party, p.AmountFen, e.CauseKind }).ToList();
+        long Balance(LedgerAccountKind kind) => lines.Where(l => l.AccountKind == kind && l.Party == id).Sum(l => l.AmountFen);
+        long Cash(BusinessEventKind cause) => lines.Where(l => l.CauseKind == cause && l.AccountKind is LedgerAccountKind.CashAtBank or LedgerAccountKind.PaymentClearing).Sum(l => l.AmountFen);
+        return new LedgerFigures(id, Cash(BusinessEventKind.MilestoneFunded), -Balance(LedgerAccountKind.MilestoneEscrow), -Balance(LedgerAccountKind.PayableToDevelopers),
+            -Balance(LedgerAccountKind.RefundsPayableToClients), -Cash(BusinessEventKind.DeveloperPaidOut), -Cash(BusinessEventKind.ClientRefundPaidOut), lines.Sum(l => l.AmountFen));
+    });
+
+    /// <summary>Money is conserved: the whole ledger sums to zero, and per milestone held + payables + paid out = funded.</summary>
+    private void AssertConserved(Guid contractId)
+    {
+        Assert.Equal(0L, site.WithDb(db => db.Postings.Sum(p => p.AmountFen)));
+        var milestones = site.WithDb(db => db.MilestoneFunding.AsNoTracking().Where(f => f.ContractId == contractId).Select(f => f.Milestone).ToList());
+        Assert.NotEmpty(milestones);
+        foreach (var f in milestones.Select(m => Figures(contractId, m)))
+        {
+            Assert.Equal(0L, f.EntriesSum);
+            Assert.Equal(f.Funded, f.Held + f.OwedToDeveloper + f.OwedToClient + f.PaidOut + f.Returned);
+        }
+    }
+
+    /// <summary>The company reads the milestone's reference from the contract; the center keys in the transfer quoting it.</summary>
+    private static async Task FundByTransferAsync(HttpClient company, HttpClient center, string contractUrl, int milestone, string amountYuan)
+    {
+        var page = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        var reference = page.QuerySelector($"#m{milestone} .payment-reference")?.TextContent.Trim() ?? throw new InvalidOperationException($"No payment reference for milestone {milestone}.");
+        var response = await SubmitReceiptAsync(center, reference, amountYuan, "BK" + Guid.NewGuid().ToString("N")[..14].ToUpperInvariant());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await Html.ParseAsync(await company.GetAsync(new Uri(contractUrl, UriKind.Relative), Ct));
+        Assert.Equal("Funded", after.QuerySelector($"#m{milestone}")!.GetAttribute("data-state"));
+    }
+
+    private static async Task<IHtmlFormElement> ReceiptFormAsync(HttpClient center) => await FormAsync(center, "/Center/Payments/Receipts", "#receipt-form");
+
+    private static async Task<HttpResponseMessage> SubmitReceiptAsync(HttpClient center, string reference, string amountYuan, string bankReference, IHtmlFormElement? form = null) =>
+        await Html.SubmitAsync(center, form ?? await ReceiptFormAsync(center), new Dictionary<string, string>
+        {
+            ["Input.Reference"] = reference, ["Input.AmountYuan"] = amountYuan, ["Input.ReceivedOn"] = Day(0), ["Input.BankReference"] = bankReference,
+        });
+
+    /// <summary>Demand → proposal → 揭榜 → commissioned contract signed by both: in force, two milestones of 10 and 20 万元.</summary>
+    internal static async Task<string> SignedContractAsync(HttpClient company, HttpClient university, string title)
+    {
+        var demandId = await PostDemandAsync(company, title);
+        var proposalId = await ProposeAsync(university, demandId);
+        await PostAsync(company, $"/proposals/{proposalId}", "form[action*='handler=Select']");
+        var contractUrl = (await PostAsync(company, $"/proposals/{proposalId}", "#contract-form", new() { ["ContractType"] = "Commissioned" })).Headers.Location!.OriginalString;
+        await PostAsync(company, contractUrl, "#sign-form", new() { ["SignName"] = "示例企业管理员" });
+        await PostAsync(university, contractUrl, "#sign-form", new() { ["SignName"] = "示例高校技术转移办" });
+        return contractUrl;
+    }
+
+    internal static Dictionary<string, string> ProposalValues(string price, string m1, string m2) => new()
     {
         ["Input.Approach"] = "原位构筑人工SEI层并优化电解质配方。", ["Input.Team"] = "教授1名，博士后2名，研究生4名。",
         ["Input.PriceWan"] = price, ["Input.PaymentForm"] = "LumpSumInstalments",
@@ -261,7 +429,7 @@ public abstract class RdContractsTests(TechMarketSite site)
         ["Input.Milestones[1].Deliverable"] = "样品电池及第三方检测报告", ["Input.Milestones[1].DueOn"] = Day(90), ["Input.Milestones[1].AmountWan"] = m2,
     };
 
-    private static async Task<Guid> PostDemandAsync(HttpClient company, string title)
+    internal static async Task<Guid> PostDemandAsync(HttpClient company, string title)
     {
         var response = await Html.SubmitAsync(company, await FormAsync(company, "/demands/new", "#demand-form"), new Dictionary<string, string>
         {
@@ -273,21 +441,21 @@ public abstract class RdContractsTests(TechMarketSite site)
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
-    private static async Task<Guid> ProposeAsync(HttpClient university, Guid demandId)
+    internal static async Task<Guid> ProposeAsync(HttpClient university, Guid demandId)
     {
         var response = await Html.SubmitAsync(university, await FormAsync(university, $"/demands/{demandId}/propose", "#proposal-form"), ProposalValues("30", "10", "20"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return Guid.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
     }
 
-    private static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url, string selector)
+    internal static async Task<IHtmlFormElement> FormAsync(HttpClient client, string url, string selector)
     {
         var page = await Html.ParseAsync(await client.GetAsync(new Uri(url, UriKind.Relative), Ct));
         return page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException($"No {selector} on {url}: {page.QuerySelector("[role=alert]")?.TextContent}");
     }
 
     /// <summary>What a browser sends beyond the text inputs Html.SubmitAsync collects: textareas, selects and checkboxes.</summary>
-    private static Dictionary<string, string> BrowserValues(IHtmlFormElement form, Dictionary<string, string>? values)
+    internal static Dictionary<string, string> BrowserValues(IHtmlFormElement form, Dictionary<string, string>? values)
     {
         var all = new Dictionary<string, string>();
         foreach (var t in form.Elements.OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name))) all[t.Name!] = t.Value;
@@ -298,7 +466,7 @@ public abstract class RdContractsTests(TechMarketSite site)
     }
 
     /// <summary>Posts a form from the page and expects the redirect that means the action was taken.</summary>
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string selector, Dictionary<string, string>? values = null)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string selector, Dictionary<string, string>? values = null)
     {
         var form = await FormAsync(client, url, selector);
         var response = await Html.SubmitAsync(client, form, BrowserValues(form, values));

@@ -19,6 +19,12 @@ public enum BusinessEventKind
     PledgeProceedsApplied,
     /// <summary>The center transfers the applied proceeds to the lender (one per realisation lot).</summary>
     LenderPaidOut,
+    /// <summary>The center decided (part of) a disputed milestone's escrow goes back to the client (one per milestone).</summary>
+    MilestoneRefunded,
+    /// <summary>The center transfers released milestone money to the developer (one per payout).</summary>
+    DeveloperPaidOut,
+    /// <summary>The center returns refunded milestone money to the client (one per transfer).</summary>
+    ClientRefundPaidOut,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

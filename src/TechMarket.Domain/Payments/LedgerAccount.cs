@@ -22,7 +22,7 @@ public enum LedgerAccountKind
     CostsRecovered,
     /// <summary>没收保证金: what is left of a forfeited deposit after costs and the re-auction shortfall.</summary>
     ForfeitedDeposits,
-    /// <summary>研发托管: funds escrowed for a directed R&amp;D milestone until the client accepts it.</summary>
+    /// <summary>研发托管: funds escrowed for a directed R&amp;D milestone until the client accepts it, one sub-account per milestone.</summary>
     MilestoneEscrow,
     /// <summary>应收经纪服务费: brokerage fees a client organisation owes the center.</summary>
     BrokerageFeesReceivable,
@@ -30,9 +30,13 @@ public enum LedgerAccountKind
     BrokerageFeeIncome,
     /// <summary>应付质权人: realisation proceeds owed to a pledge lender out of the pledgor's sale (Civil Code Art. 436).</summary>
     PayableToLenders,
+    /// <summary>应付研究开发方: milestone escrow released to the developer (accepted or decided), per milestone, until paid out.</summary>
+    PayableToDevelopers,
+    /// <summary>应退委托方: milestone escrow the center decided to refund to the client, per milestone, until returned.</summary>
+    RefundsPayableToClients,
 }
 
-/// <summary>An account, optionally the sub-account of one party (organisation, deal or contract).</summary>
+/// <summary>An account, optionally the sub-account of one party (organisation, deal, or a development contract's milestone).</summary>
 public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
 {
     public static LedgerAccount CashAtBank { get; } = new(LedgerAccountKind.CashAtBank);
@@ -46,7 +50,9 @@ public sealed record LedgerAccount(LedgerAccountKind Kind, Guid? Party = null)
     public static LedgerAccount DueFromBuyer(Guid organizationId) => new(LedgerAccountKind.DueFromBuyers, organizationId);
     public static LedgerAccount PayableToSeller(Guid organizationId) => new(LedgerAccountKind.PayableToSellers, organizationId);
     public static LedgerAccount PayableToLender(Guid organizationId) => new(LedgerAccountKind.PayableToLenders, organizationId);
-    public static LedgerAccount MilestoneEscrow(Guid contractId) => new(LedgerAccountKind.MilestoneEscrow, contractId);
+    public static LedgerAccount MilestoneEscrow(Guid milestoneAccountId) => new(LedgerAccountKind.MilestoneEscrow, milestoneAccountId);
+    public static LedgerAccount PayableToDeveloper(Guid milestoneAccountId) => new(LedgerAccountKind.PayableToDevelopers, milestoneAccountId);
+    public static LedgerAccount RefundPayableToClient(Guid milestoneAccountId) => new(LedgerAccountKind.RefundsPayableToClients, milestoneAccountId);
     public static LedgerAccount BrokerageFeesReceivable(Guid organizationId) => new(LedgerAccountKind.BrokerageFeesReceivable, organizationId);
 
     public override string ToString() => Party is { } party ? $"{Kind}:{party:N}" : Kind.ToString();

@@ -123,9 +123,12 @@ public sealed class DevelopmentContract
         return RdOutcome.Done;
     }
 
-    /// <summary>The client escrows exactly the milestone amount before work on it starts.</summary>
+    /// <summary>
+    /// Exactly the milestone amount reaches escrow before work on it starts: the client's card payment, or the center
+    /// recording the client's bank transfer. A milestone is funded once; a second payment is refused (not booked).
+    /// </summary>
     public RdOutcome Fund(RdActor actor, int number, Money amount, DateTimeOffset now) =>
-        Act(actor, number, RdRole.Client, [MilestoneState.Unfunded], now, "Fund", amount.ToString(), m =>
+        Act(actor, number, RdRole.Client | RdRole.Center, [MilestoneState.Unfunded], now, "Fund", amount.ToString(), m =>
             amount != m.Amount
                 ? RdOutcome.Refused(RdRefusalCode.WrongAmount, $"托管金额须等于里程碑金额 {m.Amount}。", $"Escrow exactly the milestone amount, {m.Amount}.")
                 : Then(() => m.Fund(amount)));

@@ -20,6 +20,8 @@ public enum RdRefusalCode
     WrongRole = 2,
     InvalidInput = 3,
     WrongAmount = 4,
+    /// <summary>Someone else changed the contract or its money at the same moment; nothing was done.</summary>
+    Conflict = 5,
 }
 
 public sealed record RdRefusal(RdRefusalCode Code, string MessageZh, string MessageEn);

@@ -4,7 +4,7 @@ using TechMarket.Infrastructure.RdContracts;
 
 namespace TechMarket.Infrastructure.Data;
 
-/// <summary>Directed R&amp;D (issue 8): demands, proposals, development contracts, milestone escrow.</summary>
+/// <summary>Directed R&amp;D (issue 8): demands, proposals, development contracts, milestone funding (the escrow itself is in the ledger).</summary>
 public abstract partial class TechMarketDbContext
 {
     public DbSet<Demand> Demands => Set<Demand>();
@@ -15,5 +15,5 @@ public abstract partial class TechMarketDbContext
     public DbSet<RdContractAction> RdContractActions => Set<RdContractAction>();
     public DbSet<RdDeliverableFile> RdDeliverableFiles => Set<RdDeliverableFile>();
     public DbSet<RdReminderSent> RdRemindersSent => Set<RdReminderSent>();
-    public DbSet<MilestoneEscrowAccount> MilestoneEscrow => Set<MilestoneEscrowAccount>();
+    public DbSet<MilestoneFundingRecord> MilestoneFunding => Set<MilestoneFundingRecord>();
 }

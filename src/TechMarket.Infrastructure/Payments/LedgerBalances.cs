@@ -7,6 +7,12 @@ namespace TechMarket.Infrastructure.Payments;
 
 public sealed record AccountBalance(LedgerAccount Account, Money Balance);
 
+/// <summary>What went into (credits, as a positive amount) and out of (debits) one account, and its balance.</summary>
+public sealed record AccountMovements(LedgerAccount Account, Money Debits, Money Credits)
+{
+    public Money Balance => Debits - Credits;
+}
+
 public sealed record LedgerLine(DateTimeOffset PostedAt, string IdempotencyKey, BusinessEventKind Cause, string Description, LedgerAccount Account, Money Amount);
 
 /// <summary>Balances and lines by query over the stored postings; nothing is cached, so the figures are the ledger.</summary>
@@ -17,6 +23,28 @@ public sealed class LedgerBalances(TechMarketDbContext db)
 
     /// <summary>One organisation's own sub-accounts only.</summary>
     public Task<IReadOnlyList<AccountBalance>> ForOrganizationAsync(Guid organizationId, CancellationToken ct) => QueryAsync(organizationId, ct);
+
+    /// <summary>The debit balance of one account (negative for a credit balance, e.g. money held in escrow).</summary>
+    public async Task<Money> BalanceAsync(LedgerAccount account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new Money(await db.Postings.AsNoTracking().Where(p => p.AccountKind == account.Kind && p.Party == account.Party)
+            .SumAsync(p => p.AmountFen, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Debits and credits per account of the given parties (e.g. the milestones of one development contract).</summary>
+    public async Task<IReadOnlyList<AccountMovements>> MovementsAsync(IReadOnlyCollection<Guid> parties, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        if (parties.Count == 0) return [];
+        var ids = parties.Cast<Guid?>().ToList();
+        var rows = await db.Postings.AsNoTracking()
+            .Where(p => ids.Contains(p.Party))
+            .GroupBy(p => new { p.AccountKind, p.Party })
+            .Select(g => new { g.Key.AccountKind, g.Key.Party, Debits = g.Sum(p => p.AmountFen > 0 ? p.AmountFen : 0), Credits = g.Sum(p => p.AmountFen < 0 ? -p.AmountFen : 0) })
+            .ToListAsync(ct).ConfigureAwait(false);
+        return [.. rows.Select(r => new AccountMovements(new LedgerAccount(r.AccountKind, r.Party), new Money(r.Debits), new Money(r.Credits)))];
+    }
 
     public async Task<IReadOnlyList<LedgerLine>> LinesAsync(Guid? organizationId, int skip, int take, CancellationToken ct)
     {

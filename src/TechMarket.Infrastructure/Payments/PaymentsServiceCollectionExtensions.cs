@@ -32,6 +32,11 @@ public static class PaymentsServiceCollectionExtensions
         services.AddScoped<CloseDepositSubject>();
         services.AddScoped<SettleDeal>();
         services.AddScoped<RecordSellerPayout>();
+        // R&D milestone escrow lives in this ledger: bank receipts and card payments fund it through the contract's domain.
+        services.TryAddScoped<RdContracts.RdContractStore>();
+        services.TryAddScoped<RdContracts.BookMilestoneFunding>();
+        services.TryAddScoped<RdContracts.ReadContractEscrow>();
+        services.AddScoped<RecordMilestonePayout>();
         services.AddScoped<LedgerBalances>();
         services.AddScoped<ReconciliationCsv>();
         services.AddScoped<IDepositGate, LedgerDepositGate>();
@@ -46,6 +51,7 @@ public static class PaymentsServiceCollectionExtensions
             services.AddScoped<StripeDepositPayments>();
             services.AddScoped<PayDepositByCard>();
             services.AddScoped<PayBalanceByCard>();
+            services.AddScoped<PayMilestoneByCard>();
             services.AddScoped<IStripeWebhookEventStore, DbStripeWebhookEventStore>();
             services.AddScoped(sp => new StripeWebhookReceiver(stripeOptions.WebhookSecret!, sp.GetRequiredService<IStripeWebhookEventStore>(), sp.GetRequiredService<TimeProvider>()));
             services.AddScoped<ReceiveStripeWebhook>();

@@ -15,7 +15,7 @@ namespace TechMarket.Infrastructure.Payments;
 /// "processed" mark only repeats a no-op.
 /// </summary>
 public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJournalEntry post, TimeProvider clock, ILogger<ProcessPaymentOutbox> logger,
-    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines)
+    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines, RdContracts.BookMilestoneFunding milestones)
 {
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
     public const int MaxAttempts = 10;
@@ -67,6 +67,8 @@ public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJou
         if (stripeEvent.Data?.Object is not PaymentIntent intent) return null;
         // Money is held once the card is authorised (manual capture) or taken (automatic capture).
         if (stripeEvent.Type is not (EventTypes.PaymentIntentAmountCapturableUpdated or EventTypes.PaymentIntentSucceeded)) return null;
+        if (intent.Metadata is not null && intent.Metadata.TryGetValue(PayMilestoneByCard.FundingMetadataKey, out var fundingText))
+            return stripeEvent.Type == EventTypes.PaymentIntentSucceeded ? await BookMilestoneAsync(intent, fundingText, stripeEvent.Id, ct).ConfigureAwait(false) : null;
         if (intent.Metadata is not null && intent.Metadata.TryGetValue(PayBalanceByCard.SettlementMetadataKey, out var settlementText))
             return stripeEvent.Type == EventTypes.PaymentIntentSucceeded ? await BookBalanceAsync(intent, settlementText, stripeEvent.Id, ct).ConfigureAwait(false) : null;
         if (intent.Metadata is null || !intent.Metadata.TryGetValue("deposit_id", out var depositText) || !Guid.TryParse(depositText, out var depositId))
@@ -141,6 +143,48 @@ public sealed partial class ProcessPaymentOutbox(TechMarketDbContext db, PostJou
         // The settlement's paid amount is a concurrency token: a bank receipt booked at the same moment makes one of them retry.
         await post.RunAsync([entry], "settlement.buyer_paid", $"stripe {eventId}", ct).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// A milestone's escrow paid by card: the client (who started the payment) funds it through the contract's domain, with
+    /// the same <c>MilestoneFunded</c> key as a bank receipt, so a replayed event, or a transfer that also arrived, books once.
+    /// What does not fit (wrong amount, already funded) is left on the message for the center to refund.
+    /// </summary>
+    private async Task<string?> BookMilestoneAsync(PaymentIntent intent, string fundingText, string eventId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(fundingText, out var fundingId)) return "PaymentIntent with a malformed rd_milestone_funding_id";
+        if (!string.Equals(intent.Currency, StripeDepositPayments.Currency, StringComparison.OrdinalIgnoreCase)) return $"Currency {intent.Currency}";
+        var funding = await db.MilestoneFunding.FirstOrDefaultAsync(f => f.Id == fundingId, ct).ConfigureAwait(false);
+        if (funding is null) return $"Unknown milestone funding {fundingId:N}";
+        var amount = new Money(intent.AmountReceived);
+        var now = clock.GetUtcNow();
+        var key = IdempotencyKey.For(new BusinessEventRef(BusinessEventKind.MilestoneFunded, funding.Id)).Value;
+        if (await db.JournalEntries.AnyAsync(e => e.IdempotencyKey == key, ct).ConfigureAwait(false))
+            return await db.PaymentRecords.AnyAsync(p => p.ExternalReference == intent.Id, ct).ConfigureAwait(false) ? null : $"Milestone already funded; refund {intent.Id}";
+        if (amount <= Money.Zero) return "PaymentIntent without an amount";
+        var user = intent.Metadata.TryGetValue(PayMilestoneByCard.UserMetadataKey, out var userText) && Guid.TryParse(userText, out var userId) ? userId : Guid.Empty;
+        var caller = new RdContracts.RdCaller(funding.ClientOrganizationId, user, IsCenter: false, "");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var outcome = await milestones.RunAsync(funding, caller, amount, PaymentChannel.Card, $"银行卡支付 card {intent.Id}", () => db.PaymentRecords.Add(new PaymentRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                Direction = PaymentDirection.Incoming,
+                Purpose = PaymentPurpose.MilestoneFunding,
+                OrganizationId = funding.ClientOrganizationId,
+                AmountFen = amount.Fen,
+                Channel = PaymentChannel.Card,
+                ExternalReference = intent.Id,
+                PaymentReference = funding.PaymentReference,
+                MilestoneFundingId = funding.Id,
+                JournalKey = key,
+                At = now,
+            }), ct).ConfigureAwait(false);
+            if (outcome.Refusal is not { } refusal) return null;
+            if (refusal.Code != Domain.RdContracts.RdRefusalCode.Conflict) return $"Not booked ({eventId}): {refusal.MessageEn} Refund {intent.Id}.";
+            funding = await db.MilestoneFunding.FirstAsync(f => f.Id == fundingId, ct).ConfigureAwait(false);
+        }
+        throw new InvalidOperationException($"Milestone funding {fundingId:N} could not be booked after repeated conflicts.");
     }
 
     /// <summary>The same receipt id for every delivery about one PaymentIntent.</summary>

@@ -53,6 +53,9 @@ public sealed class ReconciliationCsv(TechMarketDbContext db)
         PaymentPurpose.BuyerBalance => "买方价款",
         PaymentPurpose.SellerPayout => "支付卖方",
         PaymentPurpose.PledgeProceeds => "质权实现所得",
+        PaymentPurpose.MilestoneFunding => "研发托管",
+        PaymentPurpose.DeveloperPayout => "支付研究开发方",
+        PaymentPurpose.ClientRefund => "退还委托方",
         _ => purpose.ToString(),
     };
 

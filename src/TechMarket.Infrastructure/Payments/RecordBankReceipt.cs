@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Payments;
+using TechMarket.Domain.RdContracts;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Audit;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Infrastructure.Payments.Persistence;
+using TechMarket.Infrastructure.RdContracts;
 
 namespace TechMarket.Infrastructure.Payments;
 
@@ -14,12 +16,12 @@ public sealed record BankReceiptOutcome(BankReceipt Receipt, bool WasAlreadyReco
 
 /// <summary>
 /// 到账登记: the center keys in a transfer from the bank statement. A receipt whose reference and amount match a deposit
-/// awaiting payment (or a settlement's outstanding balance) is booked: the receipt, the deposit's new state, the payment
+/// awaiting payment (or a settlement's outstanding balance, or an unfunded R&amp;D milestone's escrow) is booked: the receipt, the deposit's new state, the payment
 /// record and the journal entry in one SaveChanges. Anything else is flagged for the center and books nothing.
 /// The same form sent twice records once (form key); two forms for one deposit book once, the second is flagged.
 /// </summary>
 public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry post, ICurrentActor actor, TimeProvider clock,
-    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines)
+    Calendar.WorkingCalendar calendar, Calendar.DeadlineOptions deadlines, BookMilestoneFunding milestones)
 {
     public async Task<BankReceiptOutcome> RunAsync(BankReceiptInput input, CancellationToken ct)
     {
@@ -71,6 +73,8 @@ public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry p
         if (deposit is not null) return await BookDepositAsync(receipt, deposit, now, ct).ConfigureAwait(false);
         var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.PaymentReference == reference.Value, ct).ConfigureAwait(false);
         if (settlement is not null) return await BookBalanceAsync(receipt, settlement, now, ct).ConfigureAwait(false);
+        var milestone = await db.MilestoneFunding.FirstOrDefaultAsync(f => f.PaymentReference == reference.Value, ct).ConfigureAwait(false);
+        if (milestone is not null) return await BookMilestoneAsync(receipt, milestone, now, ct).ConfigureAwait(false);
         return await FlagAsync(receipt, ReceiptProblem.UnknownReference, ct).ConfigureAwait(false);
     }
 
@@ -140,6 +144,39 @@ public sealed class RecordBankReceipt(TechMarketDbContext db, PostJournalEntry p
         });
         var posted = await post.RunAsync([entry], "settlement.buyer_paid", entry.Description, ct).ConfigureAwait(false);
         return posted == PostingResult.Posted ? new BankReceiptOutcome(receipt, false) : null;
+    }
+
+    /// <summary>
+    /// 研发托管到账: exactly the milestone's amount, once. The center staff member who keyed the receipt records the funding
+    /// (the domain lets the center fund on the client's behalf); a wrong amount or a second payment is flagged, not booked.
+    /// </summary>
+    private async Task<BankReceiptOutcome?> BookMilestoneAsync(BankReceipt receipt, MilestoneFundingRecord funding, DateTimeOffset now, CancellationToken ct)
+    {
+        receipt.MilestoneFundingId = funding.Id;
+        receipt.Status = BankReceiptStatus.Booked;
+        var key = IdempotencyKey.For(new BusinessEventRef(BusinessEventKind.MilestoneFunded, funding.Id)).Value;
+        var caller = new RdCaller(actor.OrganizationId ?? Guid.Empty, actor.UserId ?? Guid.Empty, IsCenter: true, "");
+        var outcome = await milestones.RunAsync(funding, caller, receipt.Amount, PaymentChannel.BankTransfer, $"银行到账 bank receipt {receipt.BankReference}",
+            () => db.PaymentRecords.Add(new PaymentRecord
+            {
+                Id = Guid.CreateVersion7(now),
+                Direction = PaymentDirection.Incoming,
+                Purpose = PaymentPurpose.MilestoneFunding,
+                OrganizationId = funding.ClientOrganizationId,
+                AmountFen = receipt.AmountFen,
+                Channel = PaymentChannel.BankTransfer,
+                ExternalReference = receipt.BankReference,
+                PaymentReference = funding.PaymentReference,
+                MilestoneFundingId = funding.Id,
+                BankReceiptId = receipt.Id,
+                JournalKey = key,
+                At = now,
+                RecordedBy = actor.UserId,
+            }), ct).ConfigureAwait(false);
+        if (outcome.Refusal is not { } refusal) return new BankReceiptOutcome(receipt, false);
+        // Lost a race: nothing was saved; the next attempt sees the winner's state (then: already paid).
+        if (refusal.Code == RdRefusalCode.Conflict) return null;
+        return await FlagAsync(receipt, refusal.Code == RdRefusalCode.WrongAmount ? ReceiptProblem.WrongAmount : ReceiptProblem.AlreadyPaid, ct).ConfigureAwait(false);
     }
 
     private async Task<BankReceiptOutcome> FlagAsync(BankReceipt receipt, ReceiptProblem flag, CancellationToken ct)

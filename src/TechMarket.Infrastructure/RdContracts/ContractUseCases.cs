@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Demands;
+using TechMarket.Domain.Payments;
 using TechMarket.Domain.RdContracts;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
@@ -92,11 +93,43 @@ public sealed class SignContract(RdContractStore store)
     }
 }
 
-/// <summary>The client escrows a milestone's amount before work on it starts (offline transfer recorded by the platform).</summary>
+/// <summary>
+/// A milestone with no money (a royalty-only plan, Art. 846) needs no escrow: the client confirms that work may start.
+/// A milestone with money is funded only by the money itself (<see cref="BookMilestoneFunding"/>), never by a click.
+/// </summary>
 public sealed class FundMilestone(RdContractStore store)
 {
-    public Task<RdOutcome> RunAsync(LoadedContract loaded, RdCaller caller, int milestone, Money amount, CancellationToken cancellationToken) =>
-        store.RunAsync(loaded, caller, a => { a.Kind = RdActionKinds.Fund; a.Milestone = milestone; a.AmountFen = amount.Fen; }, "rd-milestone.funded", cancellationToken);
+    public Task<RdOutcome> RunAsync(LoadedContract loaded, RdCaller caller, int milestone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        if (loaded.Contract.Milestones.FirstOrDefault(m => m.Number == milestone) is { } m && m.Amount > Money.Zero)
+            return Task.FromResult(RdOutcome.Refused(RdRefusalCode.NotAllowedNow, $"里程碑 {milestone} 须转账或刷卡托管 {m.Amount}，到账后自动生效。",
+                $"Milestone {milestone} is funded by paying {m.Amount} (transfer or card); it takes effect when the money arrives."));
+        return store.RunAsync(loaded, caller, a => { a.Kind = RdActionKinds.Fund; a.Milestone = milestone; a.AmountFen = 0; }, "rd-milestone.funded", cancellationToken);
+    }
+}
+
+/// <summary>
+/// The money for a milestone arrived (the center matched a bank receipt to its reference, or Stripe confirmed the
+/// client's card payment): the Fund action and the escrow entry (key <c>MilestoneFunded:{account}</c>, so never twice)
+/// are saved with what the caller staged (receipt, payment record) in one transaction. A wrong amount or a milestone
+/// already funded is refused by the domain and nothing is booked.
+/// </summary>
+public sealed class BookMilestoneFunding(RdContractStore store)
+{
+    public async Task<RdOutcome> RunAsync(MilestoneFundingRecord funding, RdCaller caller, Money amount, PaymentChannel channel, string note, Action stage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        var loaded = await store.LoadAsync(funding.ContractId, cancellationToken)
+            ?? throw new InvalidOperationException($"Milestone funding {funding.Id} names a missing contract.");
+        return await store.RunAsync(loaded, caller, a =>
+        {
+            a.Kind = RdActionKinds.Fund;
+            a.Milestone = funding.Milestone;
+            a.AmountFen = amount.Fen;
+            a.Text = note;
+        }, "rd-milestone.funded", cancellationToken, stage, channel);
+    }
 }
 
 public sealed record UploadedDeliverable(string FileName, long Length, Func<Stream> Open);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Payments;
 using TechMarket.Domain.RdContracts;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Payments;
 
 namespace TechMarket.Infrastructure.RdContracts;
 
@@ -15,7 +17,7 @@ public sealed record RdCaller(Guid OrganizationId, Guid UserId, bool IsCenter, s
 }
 
 /// <summary>Loads contracts by replaying their actions through the domain, and runs a new action as one audited unit of work.</summary>
-public sealed class RdContractStore(TechMarketDbContext db, IMilestoneEscrowBook escrow, TimeProvider clock)
+public sealed class RdContractStore(TechMarketDbContext db, PostJournalEntry post, LedgerBalances ledger, TimeProvider clock)
 {
     public async Task<LoadedContract?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -75,10 +77,14 @@ public sealed class RdContractStore(TechMarketDbContext db, IMilestoneEscrowBook
     }
 
     /// <summary>
-    /// Runs one action: the domain decides; when it agrees the action is appended, the escrow postings that follow from the
-    /// milestone's money are staged, the projections updated and everything saved in one SaveChanges (audited).
+    /// Runs one action: the domain decides; when it agrees the action is appended and the escrow's journal entries that
+    /// follow from the milestone's money (funded → escrow; released → payable to the developer; refunded → refund payable
+    /// to the client) are posted through <see cref="PostJournalEntry"/> with the projections, in one audited SaveChanges.
+    /// Money leaving escrow is checked against the ledger's balance first, so a release never exceeds what is held.
+    /// The action that brings the contract into force issues each paid milestone's funding reference.
     /// </summary>
-    public async Task<RdOutcome> RunAsync(LoadedContract loaded, RdCaller caller, Action<RdContractAction> describe, string auditAction, CancellationToken cancellationToken, Action? stageOnSuccess = null)
+    public async Task<RdOutcome> RunAsync(LoadedContract loaded, RdCaller caller, Action<RdContractAction> describe, string auditAction, CancellationToken cancellationToken,
+        Action? stageOnSuccess = null, PaymentChannel fundedBy = PaymentChannel.BankTransfer)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(caller);
@@ -91,24 +97,69 @@ public sealed class RdContractStore(TechMarketDbContext db, IMilestoneEscrowBook
         };
         describe(action);
         var contract = loaded.Contract;
+        var statusBefore = contract.Status;
         var before = contract.Milestones.ToDictionary(m => m.Number, m => (m.Funded, m.Released, m.Refunded));
         var outcome = Apply(contract, action);
         if (!outcome.IsDone) return outcome;
 
+        var entries = new List<JournalEntry>();
+        var funding = await db.MilestoneFunding.Where(f => f.ContractId == contract.Id).ToDictionaryAsync(f => f.Milestone, cancellationToken);
         foreach (var m in contract.Milestones)
         {
             var (funded, released, refunded) = before[m.Number];
-            if (m.Funded > funded) await escrow.FundAsync(contract.Id, m.Number, m.Funded - funded, now, cancellationToken);
-            if (m.Released > released) await escrow.ReleaseAsync(contract.Id, m.Number, m.Released - released, now, cancellationToken);
-            if (m.Refunded > refunded) await escrow.RefundAsync(contract.Id, m.Number, m.Refunded - refunded, now, cancellationToken);
+            var (fundedNow, releasedNow, refundedNow) = (m.Funded - funded, m.Released - released, m.Refunded - refunded);
+            if (fundedNow == Money.Zero && releasedNow == Money.Zero && refundedNow == Money.Zero) continue;
+            var row = funding.GetValueOrDefault(m.Number) ?? throw new InvalidOperationException($"Milestone {m.Number} of contract {contract.Id} has no escrow account.");
+            if (fundedNow > Money.Zero) entries.Add(MilestoneEscrow.Fund(row.Id, fundedNow, fundedBy, now));
+            if (releasedNow + refundedNow > Money.Zero)
+            {
+                // Defence in depth: the domain's figures come from the action log; the ledger must hold what leaves escrow.
+                var held = Money.Zero - await ledger.BalanceAsync(LedgerAccount.MilestoneEscrow(row.Id), cancellationToken);
+                if (releasedNow + refundedNow > held)
+                    return RdOutcome.Refused(RdRefusalCode.WrongAmount, $"托管余额 {held} 不足，不能支付 {releasedNow + refundedNow}。", $"Escrow holds {held}; {releasedNow + refundedNow} cannot leave it.");
+                var reason = Truncate(action.Kind == RdActionKinds.Decide ? $"中心裁决 center decision: {action.Text}" : "里程碑验收通过 milestone accepted");
+                if (releasedNow > Money.Zero) entries.Add(MilestoneEscrow.ReleaseToDeveloper(row.Id, releasedNow, reason, now));
+                if (refundedNow > Money.Zero) entries.Add(MilestoneEscrow.RefundToClient(row.Id, refundedNow, reason, now));
+            }
+            row.Version++;
+        }
+        if (statusBefore == DevelopmentContractStatus.Draft && contract.Status == DevelopmentContractStatus.InForce)
+        {
+            foreach (var m in contract.Milestones.Where(m => m.Amount > Money.Zero && !funding.ContainsKey(m.Number)))
+            {
+                db.MilestoneFunding.Add(new MilestoneFundingRecord
+                {
+                    Id = Guid.CreateVersion7(now), ContractId = contract.Id, Milestone = m.Number, ClientOrganizationId = contract.ClientId,
+                    DeveloperOrganizationId = contract.DeveloperId, AmountFen = m.Amount.Fen, PaymentReference = PaymentReferences.New().Value, CreatedAt = now,
+                });
+            }
         }
         stageOnSuccess?.Invoke();
         db.RdContractActions.Add(action);
         loaded.Record.Status = contract.Status;
         loaded.Record.SignedAt = contract.SignedAt;
         loaded.Record.CompletedAt = contract.CompletedAt;
-        db.AuditAs(auditAction, action.Text);
-        await db.SaveChangesAsync(cancellationToken);
-        return outcome;
+        try
+        {
+            if (entries.Count > 0)
+            {
+                var posted = await post.RunAsync(entries, auditAction, action.Text, cancellationToken);
+                return posted == PostingResult.Posted ? outcome : Conflict();
+            }
+            db.AuditAs(auditAction, action.Text);
+            await db.SaveChangesAsync(cancellationToken);
+            return outcome;
+        }
+        catch (DbUpdateException)
+        {
+            // Another action on this contract (same sequence number) or a money movement on the milestone came first.
+            db.ChangeTracker.Clear();
+            return Conflict();
+        }
     }
+
+    private static RdOutcome Conflict() => RdOutcome.Refused(RdRefusalCode.Conflict,
+        "合同或款项刚被他人更新，本次操作未执行，请刷新后查看。", "The contract or its money changed meanwhile; nothing was done. Reload and check.");
+
+    private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
 }

@@ -28,7 +28,7 @@ internal static class DealsSetup
         }).RequireAuthorization();
 
         app.MapGet("/contracts/{id:guid}/contract.pdf", async (Guid id, ClaimsPrincipal user, TechMarketDbContext db, RdContractStore store,
-            IMilestoneEscrowBook escrow, DocumentPdf pdf, CancellationToken ct) =>
+            ReadContractEscrow escrow, DocumentPdf pdf, CancellationToken ct) =>
         {
             if (user.Caller() is not { } caller || await store.LoadVisibleAsync(id, caller, ct) is not { } loaded) return Results.NotFound();
             var view = await ContractView.LoadAsync(loaded, db, escrow, ct);

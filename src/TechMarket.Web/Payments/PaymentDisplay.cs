@@ -92,6 +92,8 @@ public static class PaymentDisplay
             LedgerAccountKind.BrokerageFeesReceivable => "应收经纪服务费",
             LedgerAccountKind.BrokerageFeeIncome => "经纪服务收入",
             LedgerAccountKind.PayableToLenders => "应付质权人",
+            LedgerAccountKind.PayableToDevelopers => "应付研究开发方",
+            LedgerAccountKind.RefundsPayableToClients => "应退委托方",
         }];
     }
 

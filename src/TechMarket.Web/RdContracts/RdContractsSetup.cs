@@ -8,14 +8,12 @@ using TechMarket.Web.Identity;
 
 namespace TechMarket.Web.RdContracts;
 
-/// <summary>Directed R&amp;D (issue 8): use cases, escrow book, deliverable files, reminders, and the endpoints beside the pages.</summary>
+/// <summary>Directed R&amp;D (issue 8): use cases (the escrow and its store are registered with the ledger, AddTechMarketPayments), deliverable files, reminders, and the endpoints beside the pages.</summary>
 internal static class RdContractsSetup
 {
     public static IServiceCollection AddRdContracts(this IServiceCollection services)
     {
-        services.AddScoped<IMilestoneEscrowBook, EfMilestoneEscrowBook>();
         services.AddSingleton<DeliverableStore>();
-        services.AddScoped<RdContractStore>();
         services.AddScoped<PostDemand>();
         services.AddScoped<CloseDemand>();
         services.AddScoped<AcceptNda>();

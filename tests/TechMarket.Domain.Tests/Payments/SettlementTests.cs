@@ -67,16 +67,39 @@ public sealed class MilestoneEscrowTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Milestone_funds_are_escrowed_before_work_and_owed_to_the_developer_on_acceptance()
+    public void Milestone_funds_are_escrowed_before_work_and_owed_to_the_developer_on_acceptance_until_paid_out()
     {
-        var (milestone, developer) = (Guid.NewGuid(), Guid.NewGuid());
+        var milestone = Guid.NewGuid();
         var ledger = new Ledger();
         ledger.Post(MilestoneEscrow.Fund(milestone, Money.FromYuan(300_000), PaymentChannel.BankTransfer, T0));
         Assert.Equal(Money.FromYuan(-300_000), ledger.Balance(LedgerAccount.MilestoneEscrow(milestone)));
 
-        ledger.Post(MilestoneEscrow.ReleaseToDeveloper(milestone, developer, Money.FromYuan(300_000), T0.AddDays(60)));
+        ledger.Post(MilestoneEscrow.ReleaseToDeveloper(milestone, Money.FromYuan(300_000), "验收通过", T0.AddDays(60)));
         Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.MilestoneEscrow(milestone)));
-        Assert.Equal(Money.FromYuan(-300_000), ledger.Balance(LedgerAccount.PayableToSeller(developer)));
+        Assert.Equal(Money.FromYuan(-300_000), ledger.Balance(LedgerAccount.PayableToDeveloper(milestone)));
+
+        ledger.Post(MilestoneEscrow.PayDeveloper(milestone, Guid.NewGuid(), Money.FromYuan(300_000), T0.AddDays(61)));
+        Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.PayableToDeveloper(milestone)));
+        Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.CashAtBank));
+        Assert.Equal(Money.Zero, ledger.Total);
+    }
+
+    [Fact]
+    public void A_partial_release_splits_the_escrow_and_each_side_is_paid_its_part()
+    {
+        var milestone = Guid.NewGuid();
+        var ledger = new Ledger();
+        ledger.Post(MilestoneEscrow.Fund(milestone, Money.FromYuan(200_000), PaymentChannel.Card, T0));
+        ledger.Post(MilestoneEscrow.ReleaseToDeveloper(milestone, Money.FromYuan(50_000), "部分支付", T0.AddDays(1)));
+        ledger.Post(MilestoneEscrow.RefundToClient(milestone, Money.FromYuan(150_000), "部分退还", T0.AddDays(1)));
+        Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.MilestoneEscrow(milestone)));
+        Assert.Equal(Money.FromYuan(-50_000), ledger.Balance(LedgerAccount.PayableToDeveloper(milestone)));
+        Assert.Equal(Money.FromYuan(-150_000), ledger.Balance(LedgerAccount.RefundPayableToClient(milestone)));
+        // The same release again is a retry, not a second payment.
+        Assert.Equal(PostingResult.AlreadyPosted, ledger.Post(MilestoneEscrow.ReleaseToDeveloper(milestone, Money.FromYuan(50_000), "部分支付", T0.AddDays(2))));
+        Assert.Equal(PostingResult.KeyConflict, ledger.Post(MilestoneEscrow.Fund(milestone, Money.FromYuan(200_000), PaymentChannel.BankTransfer, T0)));
+        ledger.Post(MilestoneEscrow.ReturnToClient(milestone, Guid.NewGuid(), Money.FromYuan(150_000), T0.AddDays(3)));
+        Assert.Equal(Money.Zero, ledger.Balance(LedgerAccount.RefundPayableToClient(milestone)));
         Assert.Equal(Money.Zero, ledger.Total);
     }
 }

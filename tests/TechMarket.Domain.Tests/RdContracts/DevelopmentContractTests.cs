@@ -93,6 +93,7 @@ public sealed class DevelopmentContractTests
 
     [Theory]
     [InlineData("fund", "client")]
+    [InlineData("fund", "center")]
     [InlineData("submit", "developer")]
     [InlineData("accept", "client")]
     [InlineData("reject", "client")]
@@ -117,7 +118,7 @@ public sealed class DevelopmentContractTests
                 "dispute" => c.Dispute(actor, 1, "分歧", T0),
                 _ => c.Decide(actor, 1, new CenterDecision(CenterDecisionKind.Refund, Money.Zero, "检测报告显示未达标"), T0),
             };
-            var mayAct = name == allowed || (action == "dispute" && name is "client" or "developer");
+            var mayAct = name == allowed || (action == "dispute" && name is "client" or "developer") || (action == "fund" && name is "client" or "center");
             Assert.True(mayAct == outcome.IsDone, $"{name} {action}: {outcome.Refusal?.MessageEn}");
             if (!mayAct) Assert.Equal(RdRefusalCode.WrongRole, outcome.Refusal!.Code);
         }

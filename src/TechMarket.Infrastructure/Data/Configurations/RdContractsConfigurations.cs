@@ -157,11 +157,17 @@ internal sealed class RdReminderSentConfiguration : IEntityTypeConfiguration<RdR
     }
 }
 
-internal sealed class MilestoneEscrowAccountConfiguration : IEntityTypeConfiguration<MilestoneEscrowAccount>
+internal sealed class MilestoneFundingConfiguration : IEntityTypeConfiguration<MilestoneFundingRecord>
 {
-    public void Configure(EntityTypeBuilder<MilestoneEscrowAccount> b)
+    public void Configure(EntityTypeBuilder<MilestoneFundingRecord> b)
     {
-        b.ToTable("rd_milestone_escrow");
-        b.HasKey(a => new { a.ContractId, a.Milestone });
+        b.ToTable("rd_milestone_funding");
+        b.HasKey(f => f.Id);
+        b.HasIndex(f => new { f.ContractId, f.Milestone }).IsUnique();
+        b.Property(f => f.PaymentReference).HasMaxLength(TechMarket.Domain.Payments.PaymentReference.Length).IsRequired();
+        b.HasIndex(f => f.PaymentReference).IsUnique();
+        b.Property(f => f.StripePaymentIntentId).HasMaxLength(100);
+        b.Property(f => f.Version).IsConcurrencyToken();
+        b.Ignore(f => f.Amount);
     }
 }

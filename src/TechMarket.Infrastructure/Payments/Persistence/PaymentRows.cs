@@ -42,6 +42,8 @@ public sealed class BankReceipt : IAudited
     public string? Note { get; set; }
     public Guid? DepositId { get; set; }
     public Guid? SettlementId { get; set; }
+    /// <summary>The R&amp;D milestone whose escrow the receipt funds (its reference matched).</summary>
+    public Guid? MilestoneFundingId { get; set; }
     public Guid? RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
@@ -65,6 +67,12 @@ public enum PaymentPurpose
     SellerPayout = 4,
     /// <summary>质权实现: realisation proceeds paid to the pledge lender out of the seller's (pledgor's) share.</summary>
     PledgeProceeds = 5,
+    /// <summary>研发托管: the client's money for an R&amp;D milestone's escrow.</summary>
+    MilestoneFunding = 6,
+    /// <summary>支付研究开发方: released milestone money transferred to the developer.</summary>
+    DeveloperPayout = 7,
+    /// <summary>退还委托方: milestone money the center decided to refund, returned to the client.</summary>
+    ClientRefund = 8,
 }
 
 /// <summary>
@@ -84,6 +92,7 @@ public sealed class PaymentRecord : IAudited
     public string? PaymentReference { get; set; }
     public Guid? DepositId { get; set; }
     public Guid? SettlementId { get; set; }
+    public Guid? MilestoneFundingId { get; set; }
     public Guid? BankReceiptId { get; set; }
     public string JournalKey { get; set; } = "";
     public DateTimeOffset At { get; set; }

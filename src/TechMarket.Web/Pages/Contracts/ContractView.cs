@@ -4,11 +4,11 @@ using TechMarket.Infrastructure.RdContracts;
 
 namespace TechMarket.Web.Pages.Contracts;
 
-/// <summary>What the contract pages show beside the domain object: party names, escrow balances, deliverable files.</summary>
-public sealed record ContractView(LoadedContract Loaded, string Client, string Developer, IReadOnlyList<EscrowBalance> Escrow,
+/// <summary>What the contract pages show beside the domain object: party names, escrow figures (from the ledger), deliverable files.</summary>
+public sealed record ContractView(LoadedContract Loaded, string Client, string Developer, ContractEscrowView Escrow,
     IReadOnlyList<RdDeliverableFile> Files, IReadOnlyDictionary<Guid, string> SignerNames)
 {
-    public static async Task<ContractView> LoadAsync(LoadedContract loaded, TechMarketDbContext db, IMilestoneEscrowBook escrow, CancellationToken cancellationToken)
+    public static async Task<ContractView> LoadAsync(LoadedContract loaded, TechMarketDbContext db, ReadContractEscrow escrow, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(db);
@@ -19,8 +19,8 @@ public sealed record ContractView(LoadedContract Loaded, string Client, string D
         var files = await db.RdDeliverableFiles.AsNoTracking().Where(f => f.ContractId == r.Id).OrderBy(f => f.UploadedAt).ToListAsync(cancellationToken);
         var signerIds = loaded.Contract.Signatures.Select(s => s.PersonId).ToList();
         var signers = await db.Users.AsNoTracking().Where(u => signerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        return new ContractView(loaded, names[r.ClientOrganizationId], names[r.DeveloperOrganizationId], await escrow.ForContractAsync(r.Id, cancellationToken), files, signers);
+        return new ContractView(loaded, names[r.ClientOrganizationId], names[r.DeveloperOrganizationId], await escrow.RunAsync(r.Id, cancellationToken), files, signers);
     }
 
-    public EscrowBalance? EscrowOf(int milestone) => Escrow.FirstOrDefault(e => e.Milestone == milestone);
+    public EscrowBalance? EscrowOf(int milestone) => Escrow.Of(milestone);
 }

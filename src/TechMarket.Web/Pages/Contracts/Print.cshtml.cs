@@ -10,7 +10,7 @@ namespace TechMarket.Web.Pages.Contracts;
 
 /// <summary>The contract as an A4 page for printing (print CSS; the browser's "save as PDF" gives the PDF).</summary>
 [Authorize(Policy = Policies.OrganizationMember)]
-public sealed class PrintModel(TechMarketDbContext db, RdContractStore store, IMilestoneEscrowBook escrow) : PageModel
+public sealed class PrintModel(TechMarketDbContext db, RdContractStore store, ReadContractEscrow escrow) : PageModel
 {
     public ContractView View { get; private set; } = null!;
 

@@ -15,7 +15,7 @@ namespace TechMarket.Web.Pages.Contracts;
 /// amount (equipment, instruments and materials excluded), parties.
 /// </summary>
 [Authorize(Policy = Policies.OrganizationMember)]
-public sealed class RegistrationModel(TechMarketDbContext db, RdContractStore store, IMilestoneEscrowBook escrow, TimeProvider clock) : PageModel
+public sealed class RegistrationModel(TechMarketDbContext db, RdContractStore store, ReadContractEscrow escrow, TimeProvider clock) : PageModel
 {
     public ContractView View { get; private set; } = null!;
     public TechnologyContractRegistrationSheet? Sheet { get; private set; }
