@@ -915,6 +915,44 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("demand_matches", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Domain.Demands.DemandOrganisationMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ListingIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("DemandId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "MatchedAt");
+
+                    b.ToTable("demand_organisation_matches", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Domain.Demands.NdaAcceptance", b =>
                 {
                     b.Property<Guid>("Id")

@@ -904,6 +904,44 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("demand_matches", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Domain.Demands.DemandOrganisationMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("DemandId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "MatchedAt");
+
+                    b.ToTable("demand_organisation_matches", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Domain.Demands.NdaAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
