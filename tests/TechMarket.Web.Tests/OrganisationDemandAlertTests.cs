@@ -64,7 +64,7 @@ public abstract class OrganisationDemandAlertTests(TechMarketSite site)
         Assert.DoesNotContain(ConfidentialGoal, html, StringComparison.Ordinal);
 
         // Nobody else sees the match: another university, the demand's owner and a lender get their own (empty) list;
-        // an unverified organisation is refused; anonymous users are sent to sign in.
+        // an unverified organisation is refused (the access-denied page); anonymous users are sent to sign in.
         foreach (var client in new[] { unrelated, company, await Accounts.SignedInAsync(site, Accounts.Lender) })
         {
             var theirs = await client.GetAsync(new Uri("/seller/demand-matches", UriKind.Relative), Ct);
@@ -72,13 +72,15 @@ public abstract class OrganisationDemandAlertTests(TechMarketSite site)
             Assert.Null((await Html.ParseAsync(theirs)).QuerySelector($".demand-match[data-demand='{demandId}']"));
         }
         Assert.NotNull((await Html.ParseAsync(await unrelated.GetAsync(new Uri("/seller/demand-matches", UriKind.Relative), Ct))).QuerySelector("#no-demand-matches"));
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await Accounts.SignedInAsync(site, Accounts.Unverified)).GetAsync(new Uri("/seller/demand-matches", UriKind.Relative), Ct)).StatusCode);
+        var refused = await (await Accounts.SignedInAsync(site, Accounts.Unverified)).GetAsync(new Uri("/seller/demand-matches", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.NotEqual(HttpStatusCode.OK, (await Accounts.NewClient(site).GetAsync(new Uri("/seller/demand-matches", UriKind.Relative), Ct)).StatusCode);
 
         // Daily digest: the section once, the demand once, nothing confidential; the next day nothing again.
         // 08:30 Beijing tomorrow: the digest mails demands still open for proposals (deadline in 60 days).
         var beijing = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
-        var clock = new FakeTimeProvider(new DateTimeOffset(beijing.Date.AddDays(1).AddHours(8.5), TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(beijing.Date.AddDays(1).AddHours(8.5), TimeSpan.FromHours(8)).ToUniversalTime());
         var mail = Assert.Single(await DigestMailsAsync(clock, matchingEmail));
         var text = mail.TextBody!;
         Assert.Equal(1, Occurrences(text, "新的匹配需求"));
