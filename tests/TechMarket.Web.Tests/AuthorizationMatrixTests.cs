@@ -115,6 +115,7 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /api/v1/listings/{id:guid}"] = Access.Public,
         ["GET /api/v1/suggest"] = Access.Public,
         ["GET /seller/listings"] = Access.Verified,
+        ["GET /seller/demand-matches"] = Access.Verified,
         ["GET /seller/listings/edit/{id:guid?}"] = Access.Verified,
         ["GET /seller/listings/withdraw/{id:guid}"] = Access.Verified,
         ["GET /seller/imports"] = Access.Verified,

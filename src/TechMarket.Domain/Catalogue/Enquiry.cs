@@ -117,16 +117,18 @@ public sealed class ListingViews
     public long Count { get; private set; }
 }
 
-/// <summary>A saved search query (the search page's query string) with a daily e-mail digest of new matches.</summary>
-/// <summary>What a mail subscription is for; both share the daily digest's unsubscribe link.</summary>
+/// <summary>What a mail subscription is for; all share the daily digest's unsubscribe link.</summary>
 public enum SavedSearchKind
 {
     /// <summary>A catalogue search: new listings that match <see cref="SavedSearch.QueryString"/>.</summary>
     Listings = 0,
     /// <summary>需求匹配提醒: listings matched to the user's organisation's open demands (issue 8).</summary>
     DemandMatches = 1,
+    /// <summary>新的匹配需求: newly opened demands matched to the user's organisation's listings (issue 8).</summary>
+    MatchedDemands = 2,
 }
 
+/// <summary>A saved search query (the search page's query string) with a daily e-mail digest of new matches, or another digest subscription (<see cref="Kind"/>).</summary>
 public sealed class SavedSearch
 {
     private SavedSearch() { QueryString = Email = UnsubscribeTokenHash = ""; }
@@ -146,6 +148,10 @@ public sealed class SavedSearch
     /// <summary>The demand-match alert subscription of one user, created with its first digest.</summary>
     public static SavedSearch ForDemandMatches(Guid userId, string email, string unsubscribeTokenHash, DateTimeOffset now) =>
         new(Guid.NewGuid(), userId, email, "", unsubscribeTokenHash, now) { Kind = SavedSearchKind.DemandMatches };
+
+    /// <summary>The matched-demand alert subscription of one user of a university or institute, created with its first digest.</summary>
+    public static SavedSearch ForMatchedDemands(Guid userId, string email, string unsubscribeTokenHash, DateTimeOffset now) =>
+        new(Guid.NewGuid(), userId, email, "", unsubscribeTokenHash, now) { Kind = SavedSearchKind.MatchedDemands };
 
     public Guid Id { get; private set; }
     public SavedSearchKind Kind { get; private set; }
@@ -171,4 +177,7 @@ public sealed class SavedSearch
     }
 
     public void Unsubscribe(DateTimeOffset at) => UnsubscribedAt ??= at;
+
+    /// <summary>The user turned the digest back on (from the page that offers it); the next digest run includes them again.</summary>
+    public void Resubscribe() => UnsubscribedAt = null;
 }

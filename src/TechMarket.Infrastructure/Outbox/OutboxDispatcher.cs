@@ -31,7 +31,9 @@ public sealed class OutboxSignal : IDisposable
 /// <summary>
 /// Near-real-time indexing: reads unprocessed <see cref="OutboxTypes.ListingChanged"/> rows, indexes published listings,
 /// removes every other state from the index, commits, and marks the rows processed. Polls every 200 ms and wakes on
-/// <see cref="OutboxSignal"/>, so a change is searchable well within a second. Other types are left for their owners.
+/// <see cref="OutboxSignal"/>, so a change is searchable well within a second. Then <see cref="OutboxTypes.DemandOpened"/>
+/// rows: each newly opened demand is matched to organisations (<see cref="Alerts.MatchOrganisations"/>). Other types are
+/// left for their owners.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -66,8 +68,41 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         }
     }
 
-    /// <summary>One batch; returns how many messages it handled.</summary>
-    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One batch of each kind; returns how many messages it handled.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken) =>
+        await DispatchListingsAsync(cancellationToken) + await DispatchDemandsAsync(cancellationToken);
+
+    /// <summary>
+    /// Demand alerts: one message at a time (a search per demand), each marked processed in the save after its matches,
+    /// or failed and retried (up to <see cref="MaxAttempts"/>) when matching throws — e.g. another node stored the same
+    /// match first; the retry then finds it and adds nothing.
+    /// </summary>
+    private async Task<int> DispatchDemandsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+        var match = scope.ServiceProvider.GetRequiredService<Alerts.MatchOrganisations>();
+        var messages = await db.ListingOutbox
+            .Where(m => m.Type == OutboxTypes.DemandOpened && m.ProcessedAt == null && m.Attempts < MaxAttempts)
+            .OrderBy(m => m.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);
+        foreach (var message in messages)
+        {
+            try
+            {
+                await match.RunAsync(JsonSerializer.Deserialize<DemandOpenedPayload>(message.Payload)!.DemandId, cancellationToken);
+                message.Processed(clock.GetUtcNow());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Failed(e.Message);
+                logger.LogWarning(e, "Matching demand message {Id} to organisations failed", message.Id);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        return messages.Count;
+    }
+
+    private async Task<int> DispatchListingsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();

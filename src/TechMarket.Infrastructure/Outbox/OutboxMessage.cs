@@ -39,4 +39,7 @@ public static class OutboxTypes
 {
     /// <summary>Payload {"listingId": "..."}: re-index or remove the listing, whatever its state now.</summary>
     public const string ListingChanged = "catalogue.listing_changed";
+
+    /// <summary>Payload {"demandId": "..."}: a demand was opened for proposals; match it to organisations (demand alerts).</summary>
+    public const string DemandOpened = "demands.demand_opened";
 }

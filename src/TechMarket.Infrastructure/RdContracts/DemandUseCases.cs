@@ -4,6 +4,7 @@ using TechMarket.Domain.Demands;
 using TechMarket.Domain.Organizations;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Outbox;
 using TechMarket.Search;
 
 namespace TechMarket.Infrastructure.RdContracts;
@@ -29,8 +30,11 @@ public static class DemandDocuments
     }
 }
 
-/// <summary>A verified company posts a demand; it is indexed in the catalogue as type demand.</summary>
-public sealed class PostDemand(TechMarketDbContext db, ICatalogIndexer indexer, TimeProvider clock)
+/// <summary>
+/// A verified company posts a demand; it is indexed in the catalogue as type demand, and an outbox row written with it
+/// has the outbox dispatcher match it to organisations whose listings fit (demand alerts, off the request path).
+/// </summary>
+public sealed class PostDemand(TechMarketDbContext db, ICatalogIndexer indexer, OutboxSignal outbox, TimeProvider clock)
 {
     public async Task<(Demand? Demand, IReadOnlyList<(string Field, BilingualText Error)> Errors)> RunAsync(Guid organizationId, DemandDraft draft, CancellationToken cancellationToken)
     {
@@ -41,8 +45,10 @@ public sealed class PostDemand(TechMarketDbContext db, ICatalogIndexer indexer, 
         var (demand, errors) = Demand.Post(Guid.NewGuid(), organizationId, draft, RdClock.Today(now), now);
         if (demand is null) return (null, errors);
         db.Demands.Add(demand);
+        db.DemandOpened(demand.Id, now);
         db.AuditAs("demand.posted");
         await db.SaveChangesAsync(cancellationToken);
+        outbox.Notify();
         await indexer.IndexAsync([DemandDocuments.From(demand, org.Name)], cancellationToken);
         await indexer.CommitAsync(cancellationToken);
         return (demand, errors);

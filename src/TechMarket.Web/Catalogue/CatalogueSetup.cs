@@ -1,3 +1,4 @@
+using TechMarket.Infrastructure.Alerts;
 using TechMarket.Infrastructure.Catalogue;
 using TechMarket.Infrastructure.Outbox;
 
@@ -28,9 +29,14 @@ internal static class CatalogueSetup
         services.AddScoped<RemoveListingDocument>();
         services.AddScoped<GrantEnquiryDocuments>();
         services.AddScoped<ListingDocumentAccess>();
-        services.AddScoped<TechMarket.Infrastructure.Alerts.MatchDemands>();
+        services.AddOptions<DemandAlertOptions>().BindConfiguration("DemandAlerts")
+            .Validate(o => o.IsValid, "DemandAlerts: MinRelativeScore must be in (0, 1], MaxOrganisations 1-1000, MaxListingsPerOrganisation 1-50").ValidateOnStart();
+        services.AddScoped<MatchingListings>();
+        services.AddScoped<MatchDemands>();
+        services.AddScoped<MatchOrganisations>();
         services.AddScoped<SendSavedSearchDigests>();
         services.AddScoped<SendDemandMatchDigests>();
+        services.AddScoped<SendMatchedDemandDigests>();
         services.AddHostedService<SavedSearchDigestJob>();
         return services;
     }

@@ -104,7 +104,8 @@ public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvid
                 await using var scope = scopes.CreateAsyncScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<SendSavedSearchDigests>().RunAsync(stoppingToken);
                 var alerts = await scope.ServiceProvider.GetRequiredService<SendDemandMatchDigests>().RunAsync(stoppingToken);
-                logger.LogInformation("Daily digest: {Count} saved-search mails, {Alerts} demand-match mails", sent, alerts);
+                var matchedDemands = await scope.ServiceProvider.GetRequiredService<SendMatchedDemandDigests>().RunAsync(stoppingToken);
+                logger.LogInformation("Daily digest: {Count} saved-search mails, {Alerts} demand-match mails, {Demands} matched-demand mails", sent, alerts, matchedDemands);
             }
             catch (OperationCanceledException) { return; }
 #pragma warning disable CA1031 // A failed digest run is logged; tomorrow's run must still happen.
