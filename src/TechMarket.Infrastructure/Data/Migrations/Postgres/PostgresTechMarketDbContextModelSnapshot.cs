@@ -915,6 +915,44 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("demand_matches", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Domain.Demands.DemandOrganisationMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ListingIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("real");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("DemandId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "MatchedAt");
+
+                    b.ToTable("demand_organisation_matches", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Domain.Demands.NdaAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2988,6 +3026,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -3248,6 +3289,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -3430,29 +3474,52 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("stripe_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneEscrowAccount", b =>
+            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneFundingRecord", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClientOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DeveloperOrganizationId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Milestone")
                         .HasColumnType("integer");
 
-                    b.Property<long>("FundedFen")
-                        .HasColumnType("bigint");
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
 
-                    b.Property<long>("RefundedFen")
-                        .HasColumnType("bigint");
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<long>("ReleasedFen")
-                        .HasColumnType("bigint");
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.HasKey("Id");
 
-                    b.HasKey("ContractId", "Milestone");
+                    b.HasIndex("PaymentReference")
+                        .IsUnique();
 
-                    b.ToTable("rd_milestone_escrow", (string)null);
+                    b.HasIndex("ContractId", "Milestone")
+                        .IsUnique();
+
+                    b.ToTable("rd_milestone_funding", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.RdContractAction", b =>

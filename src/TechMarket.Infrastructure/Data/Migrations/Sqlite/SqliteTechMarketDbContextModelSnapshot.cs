@@ -904,6 +904,44 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("demand_matches", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Domain.Demands.DemandOrganisationMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingIdList")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<float>("Score")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotifiedAt");
+
+                    b.HasIndex("DemandId", "OrganizationId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "MatchedAt");
+
+                    b.ToTable("demand_organisation_matches", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Domain.Demands.NdaAcceptance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2961,6 +2999,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -3221,6 +3262,9 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MilestoneFundingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -3403,29 +3447,52 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("stripe_webhook_events", (string)null);
                 });
 
-            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneEscrowAccount", b =>
+            modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.MilestoneFundingRecord", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeveloperOrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Milestone")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("FundedFen")
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StripePaymentIntentId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("RefundedFen")
-                        .HasColumnType("INTEGER");
+                    b.HasKey("Id");
 
-                    b.Property<long>("ReleasedFen")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("PaymentReference")
+                        .IsUnique();
 
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
+                    b.HasIndex("ContractId", "Milestone")
+                        .IsUnique();
 
-                    b.HasKey("ContractId", "Milestone");
-
-                    b.ToTable("rd_milestone_escrow", (string)null);
+                    b.ToTable("rd_milestone_funding", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.RdContracts.RdContractAction", b =>
