@@ -9,7 +9,8 @@ namespace TechMarket.Web.Tests.Deals;
 /// <summary>The site on a fake clock, so a 15-day publicity period can pass within a test.</summary>
 public abstract class DealsSite : TechMarketSite
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Whole seconds: PostgreSQL keeps microseconds, so a time stored and read back must equal the one the test computes.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

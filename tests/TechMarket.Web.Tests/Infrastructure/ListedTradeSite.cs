@@ -11,7 +11,8 @@ namespace TechMarket.Web.Tests.Infrastructure;
 /// </summary>
 public abstract class ListedTradeSite : PaymentsSite
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    // Whole seconds: PostgreSQL keeps microseconds, so a time stored and read back must equal the one the test computes.
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

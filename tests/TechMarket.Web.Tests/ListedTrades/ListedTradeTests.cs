@@ -174,7 +174,9 @@ public abstract class ListedTradeTests(ListedTradeSite site)
         // Relisting runs the legal-status gate again: a demo listing has none declared, so it is refused until one is.
         seller = await Accounts.SignedInAsync(site, Accounts.University);
         var refused = await Html.SubmitAsync(seller, (IHtmlFormElement)(await GetAsync(seller, "/seller/listed-trades")).QuerySelector($"[data-trade='{trade.Id}'] .relist-form")!);
-        Assert.Contains("法律状态", (await Html.ParseAsync(refused)).QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        var refusedPage = await Html.ParseAsync(refused);
+        Assert.True(refusedPage.QuerySelector(".alert-danger") is not null, $"relist answered {(int)refused.StatusCode} {refused.Headers.Location} without a refusal: {refusedPage.Body?.TextContent.Trim()[..Math.Min(400, refusedPage.Body.TextContent.Trim().Length)]}");
+        Assert.Contains("法律状态", refusedPage.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<TechMarket.Infrastructure.Data.TechMarketDbContext>();
