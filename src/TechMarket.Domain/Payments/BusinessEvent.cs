@@ -19,6 +19,10 @@ public enum BusinessEventKind
     PledgeProceedsApplied,
     /// <summary>The center transfers the applied proceeds to the lender (one per realisation lot).</summary>
     LenderPaidOut,
+    /// <summary>悔拍: the defaulter's deposit, applied to the price at settlement, is taken back from the rescinded deal to be forfeited.</summary>
+    DepositUnapplied,
+    /// <summary>SPC 2016 Art. 24: the forfeited deposit covers the re-auction's shortfall for the seller (one per default).</summary>
+    ReauctionShortfallCovered,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

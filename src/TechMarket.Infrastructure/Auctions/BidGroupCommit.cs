@@ -107,7 +107,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
-    /// Who may bid, with which code and priority rank, and whose deposit is held: none of it changes through a bid, so it
+    /// Who may bid, with which code and priority rank, whose deposit is held and who is barred for an earlier default
+    /// (SPC 2016 Art. 24): none of it changes through a bid, so it
     /// is read once per batch, before the lock (as a single bid read it before the lock too).
     /// </summary>
     private async Task<BidderFactsSnapshot> ReadFactsAsync(Guid auctionId, CancellationToken cancellationToken)
@@ -117,7 +118,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId)
             .Select(r => new BidderRow(r.Id, r.OrganizationId, r.Status, r.BidderCode, r.PriorityRank)).ToListAsync(cancellationToken);
         var holders = await scope.ServiceProvider.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
-        return new BidderFactsSnapshot(registrations, holders);
+        // SPC 2016 Art. 24: defaulters on an earlier auction of this lot (usually none: an index lookup returning nothing).
+        var barred = await AuctionBars.BarredFromAsync(db, auctionId, cancellationToken);
+        return new BidderFactsSnapshot(registrations, holders, [.. barred]);
     }
 
     /// <summary>
@@ -129,7 +132,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        var (registrations, holders) = facts;
+        var (registrations, holders, barred) = facts;
         var (taken, auction) = await AuctionLock.TakeWithRowAsync(db, auctionId, cancellationToken);
         await using var transaction = taken;
         var answers = new PlaceBidResult[batch.Count];
@@ -151,7 +154,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 IsRegistered: registration is not null,
                 IsQualified: qualified,
                 // An auction that asks no deposit (DepositFen 0, e.g. a realisation lot the center set so) has nothing to hold.
-                DepositHeld: qualified && (auction.DepositFen == 0 || holders.Contains(actor.OrganizationId))));
+                DepositHeld: qualified && (auction.DepositFen == 0 || holders.Contains(actor.OrganizationId)),
+                IsBarredDefaulter: barred.Contains(actor.OrganizationId)));
             if (refusal is { } refused)
             {
                 // Refused bidders' bids never enter the log.
@@ -317,7 +321,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 
-    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders);
+    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders, HashSet<Guid> Barred);
 
     private sealed record BidderRow(Guid Id, Guid OrganizationId, RegistrationStatus Status, string? BidderCode, int? PriorityRank);
 
