@@ -117,20 +117,20 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         Assert.Equal(HttpStatusCode.Redirect, (await DeclareAsync(center, lot.Auction.Id, "RefusedToSign", DeclareAuctionDefault.RefusedToSignReason, "0")).StatusCode);
         var record = site.WithDb(db => db.AuctionDefaults.AsNoTracking().Single(d => d.AuctionId == lot.Auction.Id));
         Assert.Equal((DepositFen, 0L, DepositFen), (record.DepositForfeitedFen, record.CostsCoveredFen, record.HeldForShortfallFen));
-        // No deal is opened for the defaulter afterwards (the scan skips defaulted auctions).
+        // The defaulter's deal is cancelled and no other is opened for it afterwards (the scan skips defaulted auctions).
         await using (var scope = site.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<OpenAuctionDeals>().RunAsync(Ct);
-        Assert.False(site.WithDb(db => db.Deals.Any(d => d.OriginId == lot.Auction.Id)));
+        Assert.Equal(DealStatus.Cancelled, Assert.Single(site.WithDb(db => db.Deals.AsNoTracking().Where(d => d.OriginId == lot.Auction.Id).ToList())).Status);
 
-        // The re-auction form names the barred organisation; the center creates the re-auction (manual bidding, start cut 10 %).
+        // The re-auction form names the barred organisation; the re-auction is created (manual bidding, start cut 10 %).
         var form = await GetAsync(center, $"/center/auctions?reauctionOf={lot.Auction.Id}");
         Assert.Contains(lot.Winner.Name, form.QuerySelector("#reauction-barred")!.TextContent, StringComparison.Ordinal);
         var now = site.Clock.GetUtcNow();
-        var created = await Html.SubmitAsync(center, (IHtmlFormElement)form.QuerySelector("#create-auction")!, new Dictionary<string, string>
+        await using (var scope = site.Services.CreateAsyncScope())
         {
-            ["Input.StartYuan"] = "9000", ["Input.StepYuan"] = "500", ["Input.DepositYuan"] = "1800", ["Input.ProxyBidding"] = "false",
-            ["Input.OpensAt"] = LocalInput(now.AddHours(-1)), ["Input.EndsAt"] = LocalInput(now.AddHours(2)),
-        });
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(lot.Auction.ListingId, AuctionScenario.Center,
+                900_000, null, 50_000, 180_000, now.AddHours(-1), now.AddHours(2), ProxyBidding: false, ReauctionOfId: lot.Auction.Id), Ct);
+            Assert.True(created.Succeeded, created.Error);
+        }
         var reauction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.ReauctionOfId == lot.Auction.Id));
 
         // The defaulter's registration is refused with the rule (page and use case give barred_defaulter).
@@ -376,8 +376,6 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
     }
 
     private static string Local(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    private static string LocalInput(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }
 
 [Collection(ListedTradeSqliteCollection.Name)]
