@@ -72,6 +72,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /auctions/{id:guid}/confirmation"] = Access.SignedIn,
         ["GET /center/auctions"] = Access.Center,
         ["GET /center/auctions/{id:guid}"] = Access.Center,
+        // 悔拍 (SPC 2016 Art. 24): the runner-up's offer page; only that organisation finds the offer (others 404, tested per feature).
+        ["GET /auctions/offers/{id:guid}"] = Access.Member,
         ["GET /notifications"] = Access.Member,
         ["GET /hubs/auctions"] = Access.Public,
         ["GET /hubs/auctions/negotiate"] = Access.Public,

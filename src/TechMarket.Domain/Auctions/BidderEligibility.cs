@@ -17,10 +17,14 @@ public enum BidderRefusal
 
     /// <summary>SPC 2016 Art. 17: no deposit, no bid.</summary>
     NoDeposit,
+
+    /// <summary>SPC 2016 Art. 24: a winner declared in default (悔拍) may not bid in the re-auction of the same lot.</summary>
+    BarredDefaulter,
 }
 
 /// <summary>The facts about one would-be bidder that decide whether it may bid.</summary>
-public sealed record BidderFacts(bool IsOrganiser, bool IsSeller, bool IsRegistered, bool IsQualified, bool DepositHeld);
+/// <param name="IsBarredDefaulter">The organisation defaulted on an earlier auction of the same listing (SPC 2016 Art. 24).</param>
+public sealed record BidderFacts(bool IsOrganiser, bool IsSeller, bool IsRegistered, bool IsQualified, bool DepositHeld, bool IsBarredDefaulter = false);
 
 public static class BidderEligibility
 {
@@ -31,6 +35,8 @@ public static class BidderEligibility
         // Auction Law Arts 22, 30; SPC 2016 Art. 34: the organiser, its staff and the seller may not bid.
         if (facts.IsOrganiser) return BidderRefusal.Organiser;
         if (facts.IsSeller) return BidderRefusal.Seller;
+        // SPC 2016 Art. 24: the defaulter is barred from the re-auction, whatever registration it may hold.
+        if (facts.IsBarredDefaulter) return BidderRefusal.BarredDefaulter;
         if (!facts.IsRegistered) return BidderRefusal.NotRegistered;
         if (!facts.IsQualified) return BidderRefusal.NotQualified;
         // SPC 2016 Art. 17: the deposit is due before bidding.
@@ -45,6 +51,7 @@ public static class BidderEligibility
         BidderRefusal.NotRegistered => "not_registered",
         BidderRefusal.NotQualified => "not_qualified",
         BidderRefusal.NoDeposit => "no_deposit",
+        BidderRefusal.BarredDefaulter => "barred_defaulter",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
     };
 
@@ -56,6 +63,7 @@ public static class BidderEligibility
         BidderRefusal.NotRegistered => "请先报名参加本场竞价 / Register for this auction first.",
         BidderRefusal.NotQualified => "报名尚未通过资格审核，暂无竞买号 / Your registration has not been qualified yet.",
         BidderRefusal.NoDeposit => "未缴纳保证金，不能出价（无保证金不得竞价）/ No deposit received: you cannot bid yet.",
+        BidderRefusal.BarredDefaulter => "贵机构曾在该标的的拍卖中悔拍，不得参加重新拍卖（最高人民法院网络司法拍卖规定第二十四条）/ Your organisation defaulted on this lot and may not bid in its re-auction (SPC 2016 Art. 24).",
         _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
     };
 }

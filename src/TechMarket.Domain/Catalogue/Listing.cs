@@ -182,6 +182,17 @@ public sealed class Listing : IAudited
 
     public ListingOutcome PutInAuction() => Move(ListingStatus.InAuction, ListingStatus.Published);
 
+    /// <summary>
+    /// 悔拍 (SPC 2016 Art. 24): the buyer of a sold lot defaulted and its deal was cancelled, so the listing returns to the
+    /// market for the re-auction (or an offer to the runner-up).
+    /// </summary>
+    public ListingOutcome ReopenAfterDefault()
+    {
+        var outcome = Move(ListingStatus.Published, ListingStatus.Sold);
+        if (outcome.Succeeded) ClosedAt = null;
+        return outcome;
+    }
+
     public ListingOutcome MarkSold(DateTimeOffset now) => Close(ListingStatus.Sold, now, ListingStatus.UnderOffer, ListingStatus.InAuction, ListingStatus.Published);
 
     private ListingOutcome Move(ListingStatus to, params ListingStatus[] from)

@@ -13,6 +13,8 @@ public enum DealOrigin
     ExpressLicence = 4,
     /// <summary>开放许可 (Patent Law Arts 50-52): a notified and paid open licence.</summary>
     OpenLicence = 5,
+    /// <summary>悔拍 (SPC 2016 Art. 24, option): the runner-up of a defaulted auction accepted the lot at their last bid.</summary>
+    RunnerUpOffer = 6,
 }
 
 /// <summary>Where a deal stands, from its opening to its settlement.</summary>

@@ -25,6 +25,10 @@ public enum BusinessEventKind
     DeveloperPaidOut,
     /// <summary>The center returns refunded milestone money to the client (one per transfer).</summary>
     ClientRefundPaidOut,
+    /// <summary>悔拍: the defaulter's deposit, applied to the price at settlement, is taken back from the rescinded deal to be forfeited.</summary>
+    DepositUnapplied,
+    /// <summary>SPC 2016 Art. 24: the forfeited deposit covers the re-auction's shortfall for the seller (one per default).</summary>
+    ReauctionShortfallCovered,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

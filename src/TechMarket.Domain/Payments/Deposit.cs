@@ -121,6 +121,20 @@ public sealed class Deposit
     }
 
     /// <summary>
+    /// 悔拍 after settlement: the deal the deposit was applied to is rescinded, so the application is reversed (the deposit
+    /// is held again, the buyer's account no longer credited with it) and the deposit can be forfeited (SPC 2016 Art. 24).
+    /// </summary>
+    public DepositOutcome Unapply(string reason, DateTimeOffset now)
+    {
+        if (State != DepositState.Applied) return DepositOutcome.Refused(DepositRefusal.NotHeld);
+        var entry = Entry(BusinessEventKind.DepositUnapplied, reason, now,
+            Posting.Debit(LedgerAccount.DueFromBuyer(OrganizationId), Required),
+            Posting.Credit(HeldAccount, Required));
+        Move(DepositState.Held, reason, now);
+        return DepositOutcome.Moved(entry);
+    }
+
+    /// <summary>
     /// Returns the deposit the way it came (no interest). An unpaid deposit is simply closed, with no entry.
     /// Due by <see cref="ReleaseDueBy"/>.
     /// </summary>

@@ -21,7 +21,8 @@ internal sealed record QueuedBid(BidderActor Actor, long AmountFen, string? Idem
 /// <summary>
 /// Group commit for one hot auction. Bids for an auction queue on this node; one drain at a time takes the auction's
 /// lock, decides who may bid (organiser, seller, registration, qualification, deposit: one read each for the whole
-/// batch, under the lock, so a registration or deposit committed before a bid is always seen), applies every queued bid in arrival order (each at its own server time of receipt, read under the lock: SPC
+/// batch, under the lock, so a registration or deposit committed before a bid is always seen), applies every queued
+/// bid in arrival order (each at its own server time of receipt, read under the lock: SPC
 /// 2016 Art. 20), writes their bid rows, audit entries, idempotency answers and outbox messages, updates the auction
 /// once, and commits. Only then is any of them answered: an acknowledged bid is always durably committed, and a failed
 /// commit fails every bid in the batch (none was acknowledged). Other nodes queue on the same database lock, so ordering
@@ -94,15 +95,18 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
-    /// Who may bid, with which code and priority rank, and whose deposit is held: none of it changes through a bid, so it
-    /// is read once per batch, in the batch's transaction after the lock is taken.
+    /// Who may bid, with which code and priority rank, whose deposit is held and who is barred for an earlier default
+    /// (SPC 2016 Art. 24): none of it changes through a bid, so it is read once per batch, in the batch's transaction
+    /// after the lock is taken.
     /// </summary>
     private static async Task<BidderFactsSnapshot> ReadFactsAsync(IServiceProvider scope, TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
     {
         var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId)
             .Select(r => new BidderRow(r.Id, r.OrganizationId, r.Status, r.BidderCode, r.PriorityRank)).ToListAsync(cancellationToken);
         var holders = await scope.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
-        return new BidderFactsSnapshot(registrations, holders);
+        // SPC 2016 Art. 24: defaulters on an earlier auction of this lot (usually none: an index lookup returning nothing).
+        var barred = await AuctionBars.BarredFromAsync(db, auctionId, cancellationToken);
+        return new BidderFactsSnapshot(registrations, holders, [.. barred]);
     }
 
     /// <summary>
@@ -122,7 +126,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             Array.Fill(answers, PlaceBidResult.NotFound);
             return answers;
         }
-        var (registrations, holders) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
+        var (registrations, holders, barred) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
 
         var bidders = new BidderRow?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -136,7 +140,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 IsRegistered: registration is not null,
                 IsQualified: qualified,
                 // An auction that asks no deposit (DepositFen 0, e.g. a realisation lot the center set so) has nothing to hold.
-                DepositHeld: qualified && (auction.DepositFen == 0 || holders.Contains(actor.OrganizationId))));
+                DepositHeld: qualified && (auction.DepositFen == 0 || holders.Contains(actor.OrganizationId)),
+                IsBarredDefaulter: barred.Contains(actor.OrganizationId)));
             if (refusal is { } refused)
             {
                 // Refused bidders' bids never enter the log.
@@ -302,7 +307,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
 
-    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders);
+    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders, HashSet<Guid> Barred);
 
     private sealed record BidderRow(Guid Id, Guid OrganizationId, RegistrationStatus Status, string? BidderCode, int? PriorityRank);
 

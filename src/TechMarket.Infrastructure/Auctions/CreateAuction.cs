@@ -33,7 +33,10 @@ public sealed record CreateAuctionResult(Auction? Auction, string? Field, string
     public bool Succeeded => Auction is not null;
 }
 
-/// <summary>发布竞价: a published listing becomes a lot, alone or in a session (lots close in sequence), or as a 流拍 re-auction.</summary>
+/// <summary>
+/// 发布竞价: a published listing becomes a lot, alone or in a session (lots close in sequence), or as the re-auction of a
+/// 流拍 (SPC 2016 Art. 26) or 悔拍 (Art. 24) lot.
+/// </summary>
 public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock, Financing.PledgeLock pledges)
 {
     public async Task<CreateAuctionResult> RunAsync(AuctionSetup setup, CancellationToken cancellationToken)
@@ -65,11 +68,15 @@ public sealed class CreateAuction(TechMarketDbContext db, TimeProvider clock, Fi
         if (setup.ReauctionOfId is { } previousId)
         {
             var previous = await db.Auctions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == previousId, cancellationToken);
-            if (previous is not { Status: AuctionStatus.Closed, Sold: false, ClosedAt: not null } || previous.ListingId != setup.ListingId)
+            // 悔拍 (SPC 2016 Art. 24): a sold lot whose buyer defaulted is re-auctioned too; its 30 days run from the declaration.
+            var defaultedAt = await db.AuctionDefaults.AsNoTracking().Where(d => d.AuctionId == previousId).Select(d => (DateTimeOffset?)d.DeclaredAt)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (previous is not { Status: AuctionStatus.Closed, ClosedAt: not null } || (previous.Sold != false && defaultedAt is null)
+                || previous.ListingId != setup.ListingId)
             {
-                return Fail("ReauctionOfId", "只能对已流拍的同一标的重新拍卖 / Only an unsold lot can be re-auctioned.");
+                return Fail("ReauctionOfId", "只能对已流拍或已悔拍的同一标的重新拍卖 / Only an unsold or defaulted lot can be re-auctioned.");
             }
-            if (Reauction.Check(new Money(previous.StartPriceFen), previous.ClosedAt.Value, new Money(setup.StartPriceFen), opensAt) is { } problem)
+            if (Reauction.Check(new Money(previous.StartPriceFen), defaultedAt ?? previous.ClosedAt.Value, new Money(setup.StartPriceFen), opensAt) is { } problem)
             {
                 return Fail(problem.Field, problem.Message);
             }

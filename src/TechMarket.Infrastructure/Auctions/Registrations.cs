@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Auctions;
 using TechMarket.Domain.Organizations;
 using TechMarket.Domain.Payments;
 using TechMarket.Domain.Shared;
@@ -8,12 +9,16 @@ using TechMarket.Infrastructure.Payments.Persistence;
 
 namespace TechMarket.Infrastructure.Auctions;
 
-public sealed record RegistrationResult(AuctionRegistration? Registration, string? Error)
+/// <param name="Code">A machine-readable refusal code where there is one (e.g. <c>barred_defaulter</c>).</param>
+public sealed record RegistrationResult(AuctionRegistration? Registration, string? Error, string? Code = null)
 {
     public bool Succeeded => Error is null;
 }
 
-/// <summary>竞买报名: a verified organisation other than the seller and the organiser applies while the auction is open.</summary>
+/// <summary>
+/// 竞买报名: a verified organisation other than the seller and the organiser applies while the auction is open; an
+/// organisation barred from the lot for its earlier default (SPC 2016 Art. 24) is refused.
+/// </summary>
 public sealed class ApplyForAuction(TechMarketDbContext db, TimeProvider clock)
 {
     public async Task<RegistrationResult> RunAsync(Guid auctionId, Guid organizationId, Guid? userId, CancellationToken cancellationToken)
@@ -27,6 +32,11 @@ public sealed class ApplyForAuction(TechMarketDbContext db, TimeProvider clock)
         if (!await db.Organizations.AnyAsync(o => o.Id == organizationId && o.Verification == VerificationStatus.Verified, cancellationToken))
         {
             return new(null, "只有通过认证的机构可以报名 / Only verified organisations may register.");
+        }
+        // SPC 2016 Art. 24: an organisation declared in default on an earlier auction of this lot may not bid in its re-auction.
+        if (await AuctionBars.IsBarredAsync(db, auction.ListingId, auction.Id, organizationId, cancellationToken))
+        {
+            return new(null, BidderRefusal.BarredDefaulter.Message(), BidderRefusal.BarredDefaulter.Code());
         }
         var existing = await db.AuctionRegistrations.FirstOrDefaultAsync(r => r.AuctionId == auctionId && r.OrganizationId == organizationId, cancellationToken);
         if (existing is not null) return new(existing, null);
@@ -43,6 +53,19 @@ public sealed class ApplyForAuction(TechMarketDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         return new(registration, null);
     }
+}
+
+/// <summary>悔拍 bars (SPC 2016 Art. 24): who defaulted on an earlier auction of a listing may not take part in its later ones.</summary>
+public static class AuctionBars
+{
+    public static Task<bool> IsBarredAsync(TechMarketDbContext db, Guid listingId, Guid auctionId, Guid organizationId, CancellationToken ct) =>
+        db.AuctionDefaults.AnyAsync(d => d.ListingId == listingId && d.OrganizationId == organizationId && d.AuctionId != auctionId, ct);
+
+    /// <summary>The organisations barred from an auction: one query, read with the registrations on the bidding path.</summary>
+    public static Task<List<Guid>> BarredFromAsync(TechMarketDbContext db, Guid auctionId, CancellationToken ct) =>
+        db.AuctionDefaults.AsNoTracking()
+            .Where(d => d.AuctionId != auctionId && db.Auctions.Any(a => a.Id == auctionId && a.ListingId == d.ListingId))
+            .Select(d => d.OrganizationId).ToListAsync(ct);
 }
 
 /// <summary>资格审核: the center qualifies a registration and assigns its bidder code; optionally a priority rank (优先购买权).</summary>

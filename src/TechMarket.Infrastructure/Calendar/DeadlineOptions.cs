@@ -26,6 +26,9 @@ public sealed class DeadlineOptions
     /// <summary>A listed trade converted into an auction runs for this many working days from the decision.</summary>
     public int ConvertedAuctionWorkingDays { get; set; } = 3;
 
+    /// <summary>悔拍: the runner-up answers an offer of the lot within 3 working days (the center's practice; configurable).</summary>
+    public int RunnerUpOfferWorkingDays { get; set; } = 3;
+
     public void Validate()
     {
         foreach (var (name, value) in new[]
@@ -33,6 +36,7 @@ public sealed class DeadlineOptions
             (nameof(BuyerBalanceWorkingDays), BuyerBalanceWorkingDays), (nameof(SellerPayoutWorkingDays), SellerPayoutWorkingDays),
             (nameof(ListedTradeDepositWorkingDays), ListedTradeDepositWorkingDays), (nameof(ListedTradeReleaseWorkingDays), ListedTradeReleaseWorkingDays),
             (nameof(ListingPeriodWorkingDays), ListingPeriodWorkingDays), (nameof(ConvertedAuctionWorkingDays), ConvertedAuctionWorkingDays),
+            (nameof(RunnerUpOfferWorkingDays), RunnerUpOfferWorkingDays),
         })
         {
             if (value is < 1 or > 60) throw new InvalidOperationException($"{SectionName}:{name} must be 1 to 60 working days, not {value}.");

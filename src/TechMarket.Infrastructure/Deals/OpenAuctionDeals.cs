@@ -23,15 +23,16 @@ public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, 
     {
         var won = await db.Auctions.AsNoTracking()
             .Where(a => a.Status == AuctionStatus.Closed && a.Sold == true && a.WinnerOrganizationId != null && a.PriceFen != null
-                && !db.Deals.Any(d => d.Origin == DealOrigin.Auction && d.OriginId == a.Id))
+                && !db.Deals.Any(d => d.Origin == DealOrigin.Auction && d.OriginId == a.Id)
+                // 悔拍 declared before the scan: the defaulter gets no deal.
+                && !db.AuctionDefaults.Any(x => x.AuctionId == a.Id))
             .Select(a => new { a.Id, a.ListingId, Winner = a.WinnerOrganizationId!.Value, Price = a.PriceFen!.Value })
             .Take(100).ToListAsync(ct);
         var opened = 0;
         foreach (var auction in won)
         {
             var modes = await db.Listings.Where(l => l.Id == auction.ListingId).Select(l => l.TradeModes).FirstAsync(ct);
-            var mode = modes.HasFlag(TradeModes.Assignment) ? TradeModes.Assignment
-                : Enum.GetValues<TradeModes>().FirstOrDefault(m => m != TradeModes.None && m != TradeModes.OpenLicence && modes.HasFlag(m));
+            var mode = ModeOfLot(modes);
             var outcome = await openDeal.RunAsync(new OpenDealCommand(DealOrigin.Auction, auction.Id, auction.ListingId, auction.Winner, mode, new Money(auction.Price)), ct);
             db.ChangeTracker.Clear();
             if (outcome.Succeeded) opened++;
@@ -39,6 +40,10 @@ public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, 
         }
         return opened;
     }
+
+    /// <summary>What a lot sells: the whole right (assignment) where the listing offers it, else its first mode.</summary>
+    public static TradeModes ModeOfLot(TradeModes modes) => modes.HasFlag(TradeModes.Assignment) ? TradeModes.Assignment
+        : Enum.GetValues<TradeModes>().FirstOrDefault(m => m != TradeModes.None && m != TradeModes.OpenLicence && modes.HasFlag(m));
 }
 
 /// <summary>Runs <see cref="OpenAuctionDeals"/> on an interval (Deals:AuctionScanInterval).</summary>

@@ -11,7 +11,7 @@ public enum PayoutRefusal
 {
     None,
     NotFound,
-    /// <summary>The platform pays the seller only from the buyer's money: the buyer has not paid in full yet.</summary>
+    /// <summary>The platform pays the seller only from the buyer's money: the buyer has not paid in full yet (or defaulted: 悔拍).</summary>
     BuyerNotPaid,
     /// <summary>More than what is still owed to the seller.</summary>
     AmountAboveOutstanding,
@@ -41,7 +41,7 @@ public sealed class RecordSellerPayout(TechMarketDbContext db, PostJournalEntry 
             if (earlier is not null) return new PayoutOutcome(PayoutRefusal.None, earlier, WasAlreadyRecorded: true);
             var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.Id == settlementId, ct).ConfigureAwait(false);
             if (settlement is null) return new PayoutOutcome(PayoutRefusal.NotFound, null);
-            if (settlement.State == SettlementState.AwaitingBuyer) return new PayoutOutcome(PayoutRefusal.BuyerNotPaid, null);
+            if (settlement.State is SettlementState.AwaitingBuyer or SettlementState.Rescinded) return new PayoutOutcome(PayoutRefusal.BuyerNotPaid, null);
             if (await db.RealisationLots.AnyAsync(l => l.SettlementId == settlementId && l.AppliedAt == null, ct).ConfigureAwait(false))
                 return new PayoutOutcome(PayoutRefusal.PledgeLenderFirst, null);
             if (amount > settlement.SellerOutstanding) return new PayoutOutcome(PayoutRefusal.AmountAboveOutstanding, null);

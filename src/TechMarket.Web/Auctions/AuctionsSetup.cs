@@ -20,6 +20,12 @@ internal static class AuctionsSetup
         services.AddScoped<QualifyRegistration>();
         services.AddScoped<MarkDepositReceived>();
         services.AddScoped<AuctionReads>();
+        // 悔拍 (SPC 2016 Art. 24): declaration, runner-up offers, and the lapse/shortfall follow-ups.
+        services.AddScoped<DeclareAuctionDefault>();
+        services.AddScoped<AnswerRunnerUpOffer>();
+        services.AddScoped<LapseRunnerUpOffers>();
+        services.AddScoped<SettleDefaultShortfall>();
+        services.AddHostedService<AuctionDefaultJobs>();
         // IDepositGate is the ledger's (AddTechMarketPayments): the center's "deposit received" posts a bank receipt to it.
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IAuctionUpdatePublisher, HubAuctionUpdatePublisher>();

@@ -32,6 +32,7 @@ public static class DealDocuments
         DealOrigin.NegotiatedOffer => "面议（协议定价）",
         DealOrigin.ExpressLicence => "快捷许可（协议定价）",
         DealOrigin.OpenLicence => "开放许可",
+        DealOrigin.RunnerUpOffer => "悔拍后次高出价人受让",
     };
 
     public static string Status(DealStatus status) => status switch

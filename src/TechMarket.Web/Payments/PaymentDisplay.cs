@@ -72,6 +72,7 @@ public static class PaymentDisplay
             SettlementState.AwaitingBuyer => "待买方付款",
             SettlementState.AwaitingPayout => "待支付卖方",
             SettlementState.Settled => "已结清",
+            SettlementState.Rescinded => "已解除（悔拍）",
         }];
     }
 

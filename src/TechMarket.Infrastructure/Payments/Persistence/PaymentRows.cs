@@ -109,6 +109,8 @@ public enum SettlementState
     AwaitingPayout = 2,
     /// <summary>Both sides done.</summary>
     Settled = 3,
+    /// <summary>悔拍: the buyer defaulted and the concluded deal was reversed (SPC 2016 Art. 24).</summary>
+    Rescinded = 4,
 }
 
 /// <summary>

@@ -30,6 +30,9 @@ public sealed class DetailsModel(TechMarketDbContext db, AuctionReads reads, Pla
     public bool MyDepositHeld { get; private set; }
     public long? MyMaxFen { get; private set; }
     public bool MayRegister { get; private set; }
+
+    /// <summary>SPC 2016 Art. 24: this organisation defaulted on an earlier auction of the lot and may not take part.</summary>
+    public bool Barred { get; private set; }
     public bool IsParty { get; private set; }
     public bool Confirming { get; private set; }
     public string? Message { get; private set; }
@@ -148,6 +151,8 @@ public sealed class DetailsModel(TechMarketDbContext db, AuctionReads reads, Pla
             }
             IsParty = org == auction.SellerOrganizationId || org == auction.OrganizerOrganizationId || org == auction.WinnerOrganizationId;
             MayRegister = Mine is null && auction.Status == AuctionStatus.Open && org != auction.SellerOrganizationId && org != auction.OrganizerOrganizationId && !User.IsCenterStaff();
+            Barred = MayRegister && await AuctionBars.IsBarredAsync(db, auction.ListingId, id, org, cancellationToken);
+            MayRegister &= !Barred;
         }
         IsParty |= User.IsCenterStaff();
         return true;

@@ -24,6 +24,12 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
     public int Total { get; private set; }
     public string? Message { get; private set; }
 
+    /// <summary>Lots whose winner was declared in default (悔拍), shown as such.</summary>
+    public IReadOnlySet<Guid> Defaulted { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>On the re-auction form: organisations barred from this lot for an earlier default (SPC 2016 Art. 24).</summary>
+    public IReadOnlyList<string> Barred { get; private set; } = [];
+
     [BindProperty] public AuctionInput Input { get; set; } = new();
     [BindProperty] public SessionInput Session { get; set; } = new();
 
@@ -171,10 +177,18 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
 
     private async Task LoadAsync(int? page, CancellationToken cancellationToken)
     {
+        if (Input.ReauctionOf is { } previous)
+        {
+            var listingId = await db.Auctions.AsNoTracking().Where(a => a.Id == previous).Select(a => a.ListingId).FirstOrDefaultAsync(cancellationToken);
+            Barred = await db.AuctionDefaults.AsNoTracking().Where(d => d.ListingId == listingId)
+                .Join(db.Organizations, d => d.OrganizationId, o => o.Id, (d, o) => o.Name).Distinct().ToListAsync(cancellationToken);
+        }
         Message = TempData["Message"] as string;
         PageNumber = Math.Clamp(page ?? 1, 1, 1000);
         Total = await db.Auctions.CountAsync(cancellationToken);
         Items = await db.Auctions.AsNoTracking().OrderByDescending(a => a.CreatedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var ids = Items.Select(a => a.Id).ToList();
+        Defaulted = (await db.AuctionDefaults.AsNoTracking().Where(d => ids.Contains(d.AuctionId)).Select(d => d.AuctionId).ToListAsync(cancellationToken)).ToHashSet();
         Sessions = await db.AuctionSessions.AsNoTracking().OrderByDescending(s => s.OpensAt).Take(50).ToListAsync(cancellationToken);
     }
 }

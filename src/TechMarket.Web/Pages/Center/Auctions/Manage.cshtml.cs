@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Auctions;
 using TechMarket.Domain.Auctions.Replay;
+using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Auctions;
 using TechMarket.Infrastructure.Data;
 using TechMarket.Web.Identity;
@@ -12,11 +15,42 @@ namespace TechMarket.Web.Pages.Center.Auctions;
 /// <summary>
 /// One auction for the center: qualify registrations (assigning bidder codes), mark deposits received, export the bid
 /// log in the replay format. While the auction runs, the page does not pair names with bidder codes: nobody, the
-/// operator's staff included, sees who holds which code before the close (SPC 2016 Arts 8, 18).
+/// operator's staff included, sees who holds which code before the close (SPC 2016 Arts 8, 18). After a sale the center
+/// may declare the winner in default (宣告悔拍, SPC 2016 Art. 24) with a reason, the costs to recover and optionally an
+/// offer to the runner-up, confirmed as irreversible.
 /// </summary>
 [Authorize(Policy = Policies.CenterStaff)]
-public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit, TechMarket.Infrastructure.Payments.IDepositGate deposits) : PageModel
+public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit, TechMarket.Infrastructure.Payments.IDepositGate deposits,
+    DeclareAuctionDefault declareDefault) : PageModel
 {
+    [BindProperty] public DefaultInput Default { get; set; } = new();
+
+    /// <summary>The 悔拍 of this auction, if declared, with the defaulter's name and the runner-up offer.</summary>
+    public AuctionDefaultRecord? Declared { get; private set; }
+    public string? DefaulterName { get; private set; }
+    public RunnerUpOfferRecord? Offer { get; private set; }
+    public string? RunnerUpName { get; private set; }
+    /// <summary>The winner's settlement, whose due date decides when non-payment may be declared.</summary>
+    public TechMarket.Infrastructure.Payments.Persistence.SettlementRecord? Settlement { get; private set; }
+
+    public sealed class DefaultInput
+    {
+        public DefaultGround Ground { get; set; } = DefaultGround.NotPaid;
+
+        [Required(ErrorMessage = "请说明悔拍事由 / State the reason for the default.")]
+        [StringLength(DeclareAuctionDefault.MaxReasonLength, ErrorMessage = "事由最长 2000 字 / At most 2000 characters.")]
+        public string? Reason { get; set; }
+
+        [Required(ErrorMessage = "请输入需由保证金抵扣的费用（无则填 0）/ Enter the costs to recover (0 if none).")]
+        [Range(typeof(decimal), "0", "10000000000000", ErrorMessage = "费用不能为负 / The costs cannot be negative.")]
+        public decimal? CostsYuan { get; set; } = 0;
+
+        public bool OfferRunnerUp { get; set; }
+
+        /// <summary>The confirmation step: the declaration cannot be undone.</summary>
+        public bool Confirm { get; set; }
+    }
+
     public Auction Auction { get; private set; } = null!;
     public IReadOnlyList<(AuctionRegistration Registration, string Name)> Registrations { get; private set; } = [];
 
@@ -53,6 +87,30 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
         return await AfterAsync(id, result, "已确认保证金到账 / Deposit marked as received.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostDefaultAsync(Guid id, CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith("Default.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        if (ModelState.IsValid && !Default.Confirm)
+        {
+            ModelState.AddModelError("Default.Confirm", "宣告悔拍不可撤销，请勾选确认 / Declaring a default cannot be undone: tick to confirm.");
+        }
+        if (!ModelState.IsValid)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            return Page();
+        }
+        var outcome = await declareDefault.RunAsync(new DeclareDefaultCommand(id, Default.Ground, Default.Reason!,
+            new Money((long)decimal.Round(Default.CostsYuan!.Value * 100, 0, MidpointRounding.AwayFromZero)), Default.OfferRunnerUp, User.UserId()), cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            ModelState.AddModelError(outcome.Field is { Length: > 0 } field ? "Default." + field : "", outcome.Error!);
+            return Page();
+        }
+        TempData["Message"] = outcome.WasAlreadyDeclared ? "该竞价已宣告悔拍，未重复处理 / Already declared; nothing changed." : "已宣告悔拍 / Default declared.";
+        return Redirect($"/center/auctions/{id}");
+    }
+
     private Task<bool> OwnsAsync(Guid id, Guid registrationId, CancellationToken cancellationToken) =>
         db.AuctionRegistrations.AnyAsync(r => r.Id == registrationId && r.AuctionId == id, cancellationToken);
 
@@ -79,6 +137,18 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
             .ToListAsync(cancellationToken);
         Registrations = [.. rows.OrderBy(x => x.r.AppliedAt).Select(x => (x.r, x.Name))];
         DepositHolders = await deposits.HoldersAsync(TechMarket.Infrastructure.Payments.DepositSubjectKind.Auction, id, cancellationToken);
+        Settlement = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(s => s.SubjectKind == TechMarket.Infrastructure.Payments.DepositSubjectKind.Auction
+            && s.SubjectId == id, cancellationToken);
+        Declared = await db.AuctionDefaults.AsNoTracking().FirstOrDefaultAsync(d => d.AuctionId == id, cancellationToken);
+        if (Declared is not null)
+        {
+            DefaulterName = await db.Organizations.AsNoTracking().Where(o => o.Id == Declared.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+            Offer = await db.RunnerUpOffers.AsNoTracking().FirstOrDefaultAsync(o => o.DefaultId == Declared.Id, cancellationToken);
+            if (Offer is not null)
+            {
+                RunnerUpName = await db.Organizations.AsNoTracking().Where(o => o.Id == Offer.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
+            }
+        }
         return true;
     }
 }
