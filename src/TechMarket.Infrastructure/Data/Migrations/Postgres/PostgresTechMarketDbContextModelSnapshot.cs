@@ -1581,6 +1581,79 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("auction_bids", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.AuctionDefaultRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CostsCoveredFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("DeclaredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeclaredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("DefaultedPriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DepositForfeitedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("HeldForShortfallFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ResaleAuctionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("ResalePriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("SellerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ShortfallPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ShortfallSettledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuctionId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ListingId", "OrganizationId");
+
+                    b.ToTable("auction_defaults", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.AuctionRegistration", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1776,6 +1849,64 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ProcessedAt", "Id");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.RunnerUpOfferRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BidderCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DefaultId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PriceFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RespondBy")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DefaultId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Status", "RespondBy");
+
+                    b.ToTable("auction_runner_up_offers", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Audit.AuditEntry", b =>
@@ -4281,6 +4412,27 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.AuctionDefaultRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
+                        .WithMany()
+                        .HasForeignKey("AuctionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Domain.Catalogue.Listing", null)
+                        .WithMany()
+                        .HasForeignKey("ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.AuctionRegistration", b =>
                 {
                     b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
@@ -4320,6 +4472,21 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.RunnerUpOfferRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.AuctionDefaultRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DefaultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TechMarket.Domain.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
