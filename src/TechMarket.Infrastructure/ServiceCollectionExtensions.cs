@@ -104,7 +104,9 @@ public static class ServiceCollectionExtensions
     internal static string WithAutoPrepare(string connectionString)
     {
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.MaxAutoPrepare > 0 || connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        var stated = connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", "", StringComparison.Ordinal).Trim())
+            .Any(key => key.Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (stated) return connectionString; // the operator's choice, 0 (off) included
         builder.MaxAutoPrepare = 64;
         builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;

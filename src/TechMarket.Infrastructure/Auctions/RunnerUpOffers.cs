@@ -39,7 +39,12 @@ public sealed class AnswerRunnerUpOffer(TechMarketDbContext db, OpenDeal openDea
             await LapseRunnerUpOffers.LapseAsync(db, offer, now, ct);
             return new(offer, "答复期限已过，该邀请已失效，标的将重新拍卖 / The answer date has passed; the offer lapsed and the lot goes to re-auction.");
         }
-        if (offer.Status != RunnerUpOfferStatus.Pending)
+        // Claimed before anything else is done: of an acceptance, a refusal and the lapse job racing, exactly one moves
+        // the offer on from Pending, so a deal is never opened for an offer that was also declined or lapsed.
+        var claimed = offer.Status == RunnerUpOfferStatus.Pending
+            && await ClaimAsync(db, offer.Id, answer == RunnerUpAnswer.Accept ? RunnerUpOfferStatus.Accepted : RunnerUpOfferStatus.Declined, now, userId, ct);
+        await db.Entry(offer).ReloadAsync(ct);
+        if (!claimed)
         {
             // A second click of the same answer is that answer; another answer after it is refused.
             var same = (offer.Status, answer) is (RunnerUpOfferStatus.Accepted, RunnerUpAnswer.Accept) or (RunnerUpOfferStatus.Declined, RunnerUpAnswer.Decline);
@@ -48,9 +53,6 @@ public sealed class AnswerRunnerUpOffer(TechMarketDbContext db, OpenDeal openDea
 
         if (answer == RunnerUpAnswer.Decline)
         {
-            offer.Status = RunnerUpOfferStatus.Declined;
-            offer.AnsweredAt = now;
-            offer.AnsweredByUserId = userId;
             await ReturnListingAsync(db, offer, now, ct);
             db.AuditAs("auction.runner_up_declined");
             await db.SaveChangesAsync(ct);
@@ -60,7 +62,14 @@ public sealed class AnswerRunnerUpOffer(TechMarketDbContext db, OpenDeal openDea
         var modes = await db.Listings.AsNoTracking().Where(l => l.Id == offer.ListingId).Select(l => l.TradeModes).FirstAsync(ct);
         var mode = OpenAuctionDeals.ModeOfLot(modes);
         var opened = await openDeal.RunAsync(new OpenDealCommand(DealOrigin.RunnerUpOffer, offer.Id, offer.ListingId, organizationId, mode, offer.Price), ct);
-        if (!opened.Succeeded) return new(offer, $"{opened.Message.Zh} / {opened.Message.En}");
+        if (!opened.Succeeded)
+        {
+            // Nothing was opened: the offer stands again, for another answer.
+            await db.RunnerUpOffers.Where(o => o.Id == offer.Id && o.Status == RunnerUpOfferStatus.Accepted && o.DealId == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, RunnerUpOfferStatus.Pending).SetProperty(o => o.AnsweredAt, (DateTimeOffset?)null)
+                    .SetProperty(o => o.AnsweredByUserId, (Guid?)null), ct);
+            return new(offer, $"{opened.Message.Zh} / {opened.Message.En}");
+        }
         var settled = await settle.RunAsync(new SettleDealCommand(DepositSubjectKind.Deal, opened.Deal!.Id, organizationId, opened.Deal.SellerOrganizationId,
             offer.Price, Rate.Zero, Rate.Zero), ct);
         if (!settled.Succeeded) throw new InvalidOperationException($"Settlement of runner-up deal {opened.Deal.Id} refused: {settled.Refusal}");
@@ -68,17 +77,16 @@ public sealed class AnswerRunnerUpOffer(TechMarketDbContext db, OpenDeal openDea
         offer = await db.RunnerUpOffers.FirstAsync(o => o.Id == offerId, ct);
         var deal = await db.Deals.FirstAsync(d => d.Id == opened.Deal.Id, ct);
         deal.SettlementId ??= settled.Settlement!.Id;
-        if (offer.Status == RunnerUpOfferStatus.Pending)
-        {
-            offer.Status = RunnerUpOfferStatus.Accepted;
-            offer.AnsweredAt = now;
-            offer.AnsweredByUserId = userId;
-            offer.DealId = deal.Id;
-        }
+        offer.DealId = deal.Id;
         db.AuditAs("auction.runner_up_accepted", $"{offer.Price}");
         await db.SaveChangesAsync(ct);
         return new(offer, null, deal);
     }
+
+    /// <summary>Moves the offer from Pending to <paramref name="to"/> in one conditional update; false when another answer came first.</summary>
+    internal static async Task<bool> ClaimAsync(TechMarketDbContext db, Guid offerId, RunnerUpOfferStatus to, DateTimeOffset now, Guid? userId, CancellationToken ct) =>
+        await db.RunnerUpOffers.Where(o => o.Id == offerId && o.Status == RunnerUpOfferStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, to).SetProperty(o => o.AnsweredAt, (DateTimeOffset?)now).SetProperty(o => o.AnsweredByUserId, userId), ct) == 1;
 
     internal static async Task ReturnListingAsync(TechMarketDbContext db, RunnerUpOfferRecord offer, DateTimeOffset now, CancellationToken ct)
     {
@@ -100,8 +108,9 @@ public sealed class LapseRunnerUpOffers(TechMarketDbContext db, TimeProvider clo
 
     internal static async Task LapseAsync(TechMarketDbContext db, RunnerUpOfferRecord offer, DateTimeOffset now, CancellationToken ct)
     {
-        offer.Status = RunnerUpOfferStatus.Lapsed;
-        offer.AnsweredAt = now;
+        var claimed = await AnswerRunnerUpOffer.ClaimAsync(db, offer.Id, RunnerUpOfferStatus.Lapsed, now, null, ct);
+        await db.Entry(offer).ReloadAsync(ct);
+        if (!claimed) return; // answered a moment before the lapse
         await AnswerRunnerUpOffer.ReturnListingAsync(db, offer, now, ct);
         db.AuditAs("auction.runner_up_lapsed");
         await db.SaveChangesAsync(ct);

@@ -31,6 +31,9 @@ public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, 
         var opened = 0;
         foreach (var auction in won)
         {
+            // Read again per auction, just before opening: a default declared since the batch was read wins. (The window
+            // left between this read and OpenDeal's commit is noted in docs/auction-default.md.)
+            if (await db.AuctionDefaults.AnyAsync(x => x.AuctionId == auction.Id, ct)) continue;
             var modes = await db.Listings.Where(l => l.Id == auction.ListingId).Select(l => l.TradeModes).FirstAsync(ct);
             var mode = ModeOfLot(modes);
             var outcome = await openDeal.RunAsync(new OpenDealCommand(DealOrigin.Auction, auction.Id, auction.ListingId, auction.Winner, mode, new Money(auction.Price)), ct);

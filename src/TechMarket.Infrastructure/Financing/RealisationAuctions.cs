@@ -121,6 +121,8 @@ public sealed class SettleRealisationLot(TechMarketDbContext db, SettleDeal sett
                 return RealisationStep.Fail("Commission", "拍卖佣金每方不得超过成交价的 5%（拍卖法第五十六条）。", "At most 5 % of the hammer price per side (Auction Law Art. 56).");
             case SettleDealRefusal.SettledWithOtherTerms:
                 return RealisationStep.Fail("Commission", "该拍卖已按其他条件结算。", "This auction was settled on other terms.");
+            case SettleDealRefusal.AuctionDefaulted:
+                return RealisationStep.Fail("", "买受人悔拍，成交已撤销，不能结算；请重新拍卖。", "The buyer defaulted and the sale was rescinded; re-auction the lot.");
             case SettleDealRefusal.NonPositivePrice:
             case SettleDealRefusal.BuyerIsSeller:
             default:
@@ -155,6 +157,8 @@ public sealed class ApplyRealisationProceeds(TechMarketDbContext db, PledgeCaseS
         if (lot.AppliedAt is not null) return PledgeOutcome.Done(pledge.State); // a double click or a retry
         var settlement = lot.SettlementId is { } sid ? await db.Settlements.FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
         if (settlement is null) return Refused(pledge, "拍卖尚未结算。", "The auction has not been settled.");
+        if (settlement.State == SettlementState.Rescinded)
+            return Refused(pledge, "买受人悔拍，该次成交已撤销，没有可分配的处置所得。", "The buyer defaulted and the sale was rescinded; there are no proceeds to apply.");
         if (settlement.State == SettlementState.AwaitingBuyer)
             return Refused(pledge, $"买受人尚未付清价款（尚欠 {settlement.BuyerOutstanding}），不能分配处置所得。", $"The buyer still owes {settlement.BuyerOutstanding}; the proceeds cannot be applied yet.");
 

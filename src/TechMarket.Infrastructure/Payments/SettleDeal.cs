@@ -20,6 +20,8 @@ public enum SettleDealRefusal
     BuyerIsSeller,
     /// <summary>The deal was settled before with other terms.</summary>
     SettledWithOtherTerms,
+    /// <summary>悔拍 was declared on this auction (SPC 2016 Art. 24): its sale is rescinded and cannot be settled.</summary>
+    AuctionDefaulted,
 }
 
 public sealed record SettleDealOutcome(SettleDealRefusal Refusal, SettlementRecord? Settlement, bool WasAlreadySettled = false)
@@ -46,6 +48,8 @@ public sealed class SettleDeal(TechMarketDbContext db, PostJournalEntry post, Cl
         ArgumentNullException.ThrowIfNull(command);
         if (command.Price <= Money.Zero) return new(SettleDealRefusal.NonPositivePrice, null);
         if (command.BuyerOrganizationId == command.SellerOrganizationId) return new(SettleDealRefusal.BuyerIsSeller, null);
+        if (command.Kind == DepositSubjectKind.Auction && await db.AuctionDefaults.AnyAsync(d => d.AuctionId == command.SubjectId, ct).ConfigureAwait(false))
+            return new(SettleDealRefusal.AuctionDefaulted, null);
         CommissionRates rates;
         if (command.Kind == DepositSubjectKind.Auction)
         {

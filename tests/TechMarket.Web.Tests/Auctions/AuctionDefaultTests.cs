@@ -120,6 +120,14 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         // The defaulter's deal is cancelled and no other is opened for it afterwards (the scan skips defaulted auctions).
         await using (var scope = site.Services.CreateAsyncScope()) await scope.ServiceProvider.GetRequiredService<OpenAuctionDeals>().RunAsync(Ct);
         Assert.Equal(DealStatus.Cancelled, Assert.Single(site.WithDb(db => db.Deals.AsNoTracking().Where(d => d.OriginId == lot.Auction.Id).ToList())).Status);
+        // Nor can the rescinded sale be settled afterwards: that would book the defaulter as owing the price on top of the forfeiture.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var settleAgain = await scope.ServiceProvider.GetRequiredService<SettleDeal>().RunAsync(new SettleDealCommand(DepositSubjectKind.Auction, lot.Auction.Id,
+                lot.Winner.OrganizationId, University, new Money(Hammer), Rate.Zero, Rate.Zero), Ct);
+            Assert.Equal(SettleDealRefusal.AuctionDefaulted, settleAgain.Refusal);
+        }
+        Assert.False(site.WithDb(db => db.Settlements.Any(x => x.SubjectId == lot.Auction.Id)));
 
         // The re-auction form names the barred organisation; the re-auction is created (manual bidding, start cut 10 %).
         var form = await GetAsync(center, $"/center/auctions?reauctionOf={lot.Auction.Id}");

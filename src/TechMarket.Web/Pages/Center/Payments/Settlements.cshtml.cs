@@ -52,6 +52,10 @@ public sealed class SettlementsModel(TechMarketDbContext db, SettleDeal settle, 
                 ModelState.AddModelError("Deal.BuyerRatePercent", "拍卖佣金每方不得超过成交价的 5%（拍卖法第五十六条）/ Auction commission is at most 5 % per side (Auction Law Art. 56).");
                 await LoadAsync(ct);
                 return Page();
+            case SettleDealRefusal.AuctionDefaulted:
+                ModelState.AddModelError(string.Empty, "该拍卖已宣告悔拍，成交已撤销，不能结算 / Default was declared on this auction; its sale is rescinded and cannot be settled.");
+                await LoadAsync(ct);
+                return Page();
             case SettleDealRefusal.SettledWithOtherTerms:
                 ModelState.AddModelError(string.Empty, "该项目已按其他条件结算 / This deal was already settled with other terms.");
                 await LoadAsync(ct);

@@ -60,7 +60,7 @@ public sealed class IndexModel(TechMarketDbContext db, TimeProvider clock) : Pag
         MailOn = !await db.SavedSearches.AnyAsync(s => s.UserId == userId && s.Kind == SavedSearchKind.MatchedDemands && s.UnsubscribedAt != null, cancellationToken);
         var org = User.OrganizationId()!.Value;
         var today = ChinaTime.Today(clock.GetUtcNow());
-        PageNumber = Math.Max(1, p);
+        PageNumber = Math.Clamp(p, 1, 1000); // a huge page number would overflow the offset
         // Demands still open for proposals only: an awarded, closed or expired demand can no longer be answered.
         var page = await db.DemandOrganisationMatches.AsNoTracking().Where(m => m.OrganizationId == org)
             .Join(db.Demands.Where(d => d.Status == DemandStatus.Open && d.Deadline >= today), m => m.DemandId, d => d.Id, (m, d) => new { Match = m, Demand = d })
