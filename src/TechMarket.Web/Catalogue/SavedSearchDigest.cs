@@ -81,7 +81,10 @@ public static class DigestMail
     }
 }
 
-/// <summary>Runs the digest once a day at 08:00 China time (UTC+8), on <see cref="TimeProvider"/>.</summary>
+/// <summary>
+/// Runs the digest once a day at 08:00 China time (UTC+8), on <see cref="TimeProvider"/>; with several web nodes, the one
+/// that claims the day (<see cref="TechMarket.Infrastructure.Jobs.DailyJobRun"/>) sends it.
+/// </summary>
 public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SavedSearchDigestJob> logger) : BackgroundService
 {
     private static readonly TimeSpan China = ChinaTime.Offset;
@@ -102,6 +105,13 @@ public sealed class SavedSearchDigestJob(IServiceScopeFactory scopes, TimeProvid
             {
                 await Task.Delay(NextRun(now) - now, clock, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
+                var at = clock.GetUtcNow();
+                var db = scope.ServiceProvider.GetRequiredService<TechMarket.Infrastructure.Data.TechMarketDbContext>();
+                if (!await TechMarket.Infrastructure.Jobs.DailyJobRun.TryClaimAsync(db, "digest", ChinaTime.Today(at), at, stoppingToken))
+                {
+                    logger.LogInformation("Daily digest: another node runs today's");
+                    continue;
+                }
                 var sent = await scope.ServiceProvider.GetRequiredService<SendSavedSearchDigests>().RunAsync(stoppingToken);
                 var alerts = await scope.ServiceProvider.GetRequiredService<SendDemandMatchDigests>().RunAsync(stoppingToken);
                 var matchedDemands = await scope.ServiceProvider.GetRequiredService<SendMatchedDemandDigests>().RunAsync(stoppingToken);
