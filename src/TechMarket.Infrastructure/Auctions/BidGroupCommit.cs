@@ -118,7 +118,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        var (taken, auction) = await AuctionLock.TakeWithRowAsync(db, auctionId, cancellationToken);
+        var (taken, auction) = await RowLock.TakeWithRowAsync<Auction>(db, auctionId, cancellationToken);
         await using var transaction = taken;
         var answers = new PlaceBidResult[batch.Count];
         if (auction is null)

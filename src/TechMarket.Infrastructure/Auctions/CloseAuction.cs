@@ -32,7 +32,7 @@ public sealed class CloseAuction(TechMarketDbContext db, Payments.IDepositGate d
     public async Task<bool> CloseAsync(Guid auctionId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await AuctionLock.TakeAsync(db, auctionId, cancellationToken);
+        await using var transaction = await RowLock.TakeAsync<Auction>(db, auctionId, cancellationToken);
         var auction = await db.Auctions.FirstOrDefaultAsync(a => a.Id == auctionId, cancellationToken);
         if (auction is null || auction.Status != AuctionStatus.Open || auction.EndsAt > now) return false;
 

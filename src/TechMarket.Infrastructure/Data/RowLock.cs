@@ -9,8 +9,8 @@ namespace TechMarket.Infrastructure.Data;
 /// A transaction holding one row's lock until commit, so that the writers that take it for the same row run one after
 /// another on every node: PostgreSQL locks the row (SELECT … FOR UPDATE); SQLite has one writer per database and
 /// takes it at BEGIN (BEGIN IMMEDIATE). Whoever holds it re-reads what it decides on. Disposing without
-/// <see cref="CommitAsync"/> rolls back. (Auctions keep their own <c>AuctionLock</c>, which also reads the row in the
-/// same round trip on the bidding path.)
+/// <see cref="CommitAsync"/> rolls back. Auctions take it too: a bid batch or a close runs in it, one after another on
+/// every node, and the bid path reads the auction row in the same round trip (<see cref="TakeWithRowAsync{TEntity}"/>).
 /// </summary>
 internal sealed class RowLock : IAsyncDisposable
 {
@@ -28,24 +28,52 @@ internal sealed class RowLock : IAsyncDisposable
     /// <summary>Locks the row of <typeparamref name="TEntity"/> with this id (its table is read from the model).</summary>
     public static async Task<RowLock> TakeAsync<TEntity>(TechMarketDbContext db, Guid id, CancellationToken ct) where TEntity : class
     {
+        var taken = await BeginAsync(db, ct).ConfigureAwait(false);
+        if (!db.Database.IsSqlite())
+        {
+            // The table name comes from the model, never from input; the id is a parameter.
+#pragma warning disable EF1002
+            await db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{TableOf<TEntity>(db)}\" WHERE \"Id\" = {{0}} FOR UPDATE", id)
+                .ToListAsync(ct).ConfigureAwait(false);
+#pragma warning restore EF1002
+        }
+        return taken;
+    }
+
+    /// <summary>
+    /// Takes the lock and reads the row (untracked) in the same statement where the database allows it: on PostgreSQL
+    /// BEGIN and SELECT … FOR UPDATE travel in one round trip (the bid path's lock). Null when there is no such row.
+    /// </summary>
+    public static async Task<(RowLock Lock, TEntity? Row)> TakeWithRowAsync<TEntity>(TechMarketDbContext db, Guid id, CancellationToken ct) where TEntity : class
+    {
+        var taken = await BeginAsync(db, ct).ConfigureAwait(false);
+#pragma warning disable EF1002 // the table name comes from the model; the id is a parameter
+        var query = db.Database.IsSqlite()
+            ? db.Set<TEntity>().Where(e => EF.Property<Guid>(e, "Id") == id)
+            : db.Set<TEntity>().FromSqlRaw($"SELECT * FROM \"{TableOf<TEntity>(db)}\" WHERE \"Id\" = {{0}} FOR UPDATE", id);
+#pragma warning restore EF1002
+        // ToList, not FirstOrDefault: composing would wrap the locking SELECT in a subquery.
+        var rows = await query.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+        return (taken, rows.SingleOrDefault());
+    }
+
+    private static async Task<RowLock> BeginAsync(TechMarketDbContext db, CancellationToken ct)
+    {
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
+            // Not deferred: Microsoft.Data.Sqlite issues BEGIN IMMEDIATE, taking the write lock now instead of upgrading a
+            // read lock later (which fails with SQLITE_BUSY under concurrent writers); it waits up to the command timeout.
             var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
             var used = await db.Database.UseTransactionAsync(sqlite, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("EF Core did not take the SQLite transaction.");
             return new RowLock(db, used, sqlite);
         }
-        var table = db.Model.FindEntityType(typeof(TEntity))?.GetTableName()
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table.");
-        var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        // The table name comes from the model, never from input; the id is a parameter.
-#pragma warning disable EF1002
-        await db.Database.SqlQueryRaw<Guid>($"SELECT \"Id\" AS \"Value\" FROM \"{table}\" WHERE \"Id\" = {{0}} FOR UPDATE", id)
-            .ToListAsync(ct).ConfigureAwait(false);
-#pragma warning restore EF1002
-        return new RowLock(db, tx, null);
+        return new RowLock(db, await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false), null);
     }
+
+    private static string TableOf<TEntity>(TechMarketDbContext db) => db.Model.FindEntityType(typeof(TEntity))?.GetTableName()
+        ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped to a table.");
 
     public Task CommitAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
