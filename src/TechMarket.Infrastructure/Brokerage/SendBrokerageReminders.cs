@@ -25,31 +25,13 @@ public sealed class SendBrokerageReminders(TechMarketDbContext db, IMailSender m
         var sent = 0;
         foreach (var c in due.Where(c => !string.IsNullOrEmpty(c.Email)))
         {
-            var claim = new BrokerageReminderSent { CaseId = c.Id, DueOn = c.DueOn, SentAt = now };
-            db.BrokerageRemindersSent.Add(claim);
-            try
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear(); // Another node claimed it.
-                continue;
-            }
             var text = $"经纪事项到期 / Brokerage action due {c.DueOn:yyyy-MM-dd}\n{c.Title}\n下一步 / Next action：{c.NextAction}\n/center/brokerage/{c.Id}";
-            try
+            if (await Claims.DoOnceAsync(db, new BrokerageReminderSent { CaseId = c.Id, DueOn = c.DueOn, SentAt = now },
+                () => mail.SendAsync(new MailMessage(c.Email!, $"经纪事项到期 / Brokerage action due：{c.Title}",
+                    "<pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre>", text), ct),
+                ex => logger.LogWarning(ex, "Brokerage reminder for {Case} not sent; released for the next round", c.Id), ct).ConfigureAwait(false))
             {
-                await mail.SendAsync(new MailMessage(c.Email!, $"经纪事项到期 / Brokerage action due：{c.Title}",
-                    "<pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre>", text), ct).ConfigureAwait(false);
                 sent++;
-            }
-#pragma warning disable CA1031 // Any failure of the mail transport releases the claim; the next round retries.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                logger.LogWarning(ex, "Brokerage reminder for {Case} not sent; released for the next round", c.Id);
-                db.BrokerageRemindersSent.Remove(claim);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
             }
         }
         return sent;

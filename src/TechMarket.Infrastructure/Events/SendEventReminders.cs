@@ -29,31 +29,13 @@ public sealed class SendEventReminders(TechMarketDbContext db, IMailSender mail,
                 .ToListAsync(ct).ConfigureAwait(false);
             foreach (var r in due)
             {
-                var claim = new EventReminderSent { RegistrationId = r.Id, SentAt = now };
-                db.EventRemindersSent.Add(claim);
-                try
-                {
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                }
-                catch (DbUpdateException)
-                {
-                    db.ChangeTracker.Clear();
-                    continue;
-                }
                 var where = string.Join(" ", new[] { e.Place, e.OnlineUrl }.Where(s => !string.IsNullOrWhiteSpace(s)));
                 var text = $"活动提醒 / Reminder：{e.Title}\n时间 / When：{e.StartsAt.ToOffset(ChinaTime.Offset):yyyy-MM-dd HH:mm} (UTC+8)\n地点 / Where：{where}\n/events/{e.Id}\n日历 / Calendar：/events/{e.Id}/ics";
-                try
+                if (await Claims.DoOnceAsync(db, new EventReminderSent { RegistrationId = r.Id, SentAt = now },
+                    () => mail.SendAsync(new MailMessage(r.Email, $"明日活动提醒 / Tomorrow：{e.Title}", "<pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre>", text), ct),
+                    ex => logger.LogWarning(ex, "Event reminder for registration {Registration} not sent; released", r.Id), ct).ConfigureAwait(false))
                 {
-                    await mail.SendAsync(new MailMessage(r.Email, $"明日活动提醒 / Tomorrow：{e.Title}", "<pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre>", text), ct).ConfigureAwait(false);
                     sent++;
-                }
-#pragma warning disable CA1031 // Any failure of the mail transport releases the claim; the next round retries.
-                catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-                {
-                    logger.LogWarning(ex, "Event reminder for registration {Registration} not sent; released", r.Id);
-                    db.EventRemindersSent.Remove(claim);
-                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
                 }
             }
         }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using TechMarket.Infrastructure.Data;
 
 namespace TechMarket.Infrastructure.Jobs;
@@ -15,19 +14,6 @@ public sealed class DailyJobRun
     public DateTimeOffset ClaimedAt { get; init; }
 
     /// <summary>True when this node claimed <paramref name="job"/> for <paramref name="day"/>; false when another did.</summary>
-    public static async Task<bool> TryClaimAsync(TechMarketDbContext db, string job, DateOnly day, DateTimeOffset now, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        db.DailyJobRuns.Add(new DailyJobRun { Job = job, Day = day, ClaimedAt = now });
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // the primary key (job, day) is taken: another node runs it
-            return false;
-        }
-    }
+    public static Task<bool> TryClaimAsync(TechMarketDbContext db, string job, DateOnly day, DateTimeOffset now, CancellationToken ct) =>
+        Claims.TryClaimAsync(db, new DailyJobRun { Job = job, Day = day, ClaimedAt = now }, ct);
 }
