@@ -16,7 +16,7 @@ public static class ChinaCalendar
     public static DateOnly Today(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
+        return ChinaTime.Today(clock.GetUtcNow());
     }
 }
 

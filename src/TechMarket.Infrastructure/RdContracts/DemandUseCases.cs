@@ -90,7 +90,7 @@ public static class RdClock
 {
     public static readonly TimeSpan Offset = ChinaTime.Offset;
 
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => ChinaTime.Today(now);
 
     public static string Show(DateTimeOffset at) => at.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " (UTC+8)";
 
