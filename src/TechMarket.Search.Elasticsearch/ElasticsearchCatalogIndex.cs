@@ -30,19 +30,15 @@ public sealed class ElasticsearchIndexOptions
 /// <summary>
 /// The scale-out search engine: the same query model as <see cref="Lucene.LuceneCatalogIndex"/> over an Elasticsearch
 /// index whose analyzers and mappings are search-config/elasticsearch/catalogue-index.json. Text is analysed by the
-/// server (SmartCn words, CJK bigrams, English; synonyms from the shared file at search time); per analysis chain,
-/// a term-centric multi_match (cross_fields: per term, dis_max over title/abstract/claims with tie 0.1) mirrors the
-/// Lucene engine's per-term DisMax, and the chains are OR-ed.
+/// server (SmartCn words, CJK bigrams, English; synonyms from the shared file at search time); as in the Lucene engine,
+/// title, abstract and claims are copied into one body field per analysis chain (`copy_to`), each chain is an OR
+/// match on its body field, and the chains are OR-ed.
 /// </summary>
 public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalogIndexer
 {
     internal const string FingerprintMetaKey = "fingerprint";
     private const int MaxWindow = 10_000;
     private const int MaxFacetValues = 50;
-    private const float TieBreaker = 0.1f;
-    private const float TitleBoost = 1f;
-    private const float AbstractBoost = 1f;
-    private const float ClaimsBoost = 1.5f;
 
     // Patent and paper boilerplate that says nothing about the subject (the Lucene engine's more-like-this list).
     private static readonly string[] BoilerplateTerms =
@@ -224,19 +220,14 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
     }
 
     /// <summary>
-    /// Per analysis chain, a term-centric multi_match: each query term takes its best field (title 1, abstract 1,
-    /// claims 1.5) plus 0.1 × the others, and the terms are OR-ed; the chains are OR-ed too. User text is never
-    /// query syntax (no query_string).
+    /// Per analysis chain, an OR match on the chain's body field (title, abstract and claims together, as the Lucene
+    /// engine asks them); the chains are OR-ed. User text is never query syntax (no query_string).
     /// </summary>
     private static Query TextQuery(string text)
     {
-        List<Query> should =
-        [
-            Chain(text, Fields.Title, Fields.Abstract, Fields.Claims),
-            Chain(text, Fields.TitleBigram, Fields.AbstractBigram, Fields.ClaimsBigram, Fields.TitleEnglishBigram, Fields.AbstractEnglishBigram, Fields.ClaimsEnglishBigram),
-        ];
+        List<Query> should = [Chain(text, Fields.Body), Chain(text, Fields.BodyBigram)];
         // English analysis only for text with Latin letters: a Chinese query has no English terms.
-        if (text.Any(char.IsAsciiLetter)) should.Add(Chain(text, Fields.TitleEnglish, Fields.AbstractEnglish, Fields.ClaimsEnglish));
+        if (text.Any(char.IsAsciiLetter)) should.Add(Chain(text, Fields.BodyEnglish));
         // Someone pasting a publication number wants that record first.
         var trimmed = text.Trim();
         if (trimmed.Length is > 3 and < 40 && !trimmed.Contains(' ', StringComparison.Ordinal))
@@ -246,22 +237,7 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
         return new BoolQuery { Should = should };
     }
 
-    private static MultiMatchQuery Chain(string text, params string[] fields) => new()
-    {
-        Query = text,
-        Type = TextQueryType.CrossFields,
-        Operator = Operator.Or,
-        TieBreaker = TieBreaker,
-        Fields = Elastic.Clients.Elasticsearch.Fields.FromStrings([.. fields.Select(Weighted)]),
-    };
-
-    private static string Weighted(string field)
-    {
-        var boost = field.StartsWith("claims", StringComparison.Ordinal) ? ClaimsBoost
-            : field.StartsWith("abstract", StringComparison.Ordinal) ? AbstractBoost
-            : TitleBoost;
-        return string.Create(CultureInfo.InvariantCulture, $"{field}^{boost}");
-    }
+    private static MatchQuery Chain(string text, string field) => new() { Field = field, Query = text, Operator = Operator.Or };
 
     private static List<Query> Filters(SearchQuery query)
     {
@@ -455,10 +431,10 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
         public const string ClaimsEnglish = "claims_en";
         public const string TitleBigram = "title.bg";
         public const string AbstractBigram = "abstract.bg";
-        public const string ClaimsBigram = "claims.bg";
         public const string TitleEnglishBigram = "title_en.bg";
-        public const string AbstractEnglishBigram = "abstract_en.bg";
-        public const string ClaimsEnglishBigram = "claims_en.bg";
+        public const string Body = "body";
+        public const string BodyBigram = "body_bg";
+        public const string BodyEnglish = "body_en";
         public const string TitleKey = "title_key";
         public const string TradeMode = "trade_mode";
         public const string Industry = "industry";

@@ -38,7 +38,7 @@ internal static class EvalCommand
         }
     }
 
-    private static (string Name, SearchTuning Tuning) Parse(string spec)
+    internal static (string Name, SearchTuning Tuning) Parse(string spec)
     {
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         var name = colon < 0 ? spec : spec[..colon];

@@ -13,7 +13,7 @@ internal static class BenchmarkProgram
     private static int Usage()
     {
         Console.Error.WriteLine("usage: TechMarket.Benchmarks eval [name:Key=value,...]...");
-        Console.Error.WriteLine("       TechMarket.Benchmarks search [--docs 100000] [--queries 1326] [--keep DIR] [--profile]");
+        Console.Error.WriteLine("       TechMarket.Benchmarks search [--docs 100000] [--queries 1326] [--keep DIR] [--profile] [--tuning name:Key=Value,...]");
         return 2;
     }
 }

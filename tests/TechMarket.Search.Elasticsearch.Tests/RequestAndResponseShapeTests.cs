@@ -38,16 +38,13 @@ public sealed class RequestAndResponseShapeTests
         Assert.Equal(20, At(body, "size").GetValue<int>());
         Assert.True(At(body, "track_total_hits").GetValue<bool>());
 
-        // Text: an OR of analysis chains, each a term-centric multi_match with the Lucene engine's weights and tie.
+        // Text: an OR of analysis chains, each an OR match on the chain's body field (title, abstract and claims copied together).
         var should = Items(At(body, "query.bool.must[0].bool.should"));
-        var smartCn = At(should[0]!, "multi_match");
+        var smartCn = At(should[0]!, "match.body");
         Assert.Equal("锂电池 Battery", At(smartCn, "query").GetValue<string>());
-        Assert.Equal("cross_fields", At(smartCn, "type").GetValue<string>());
         Assert.Equal("or", At(smartCn, "operator").GetValue<string>());
-        Assert.Equal(0.1, At(smartCn, "tie_breaker").GetValue<double>(), 6);
-        Assert.Equal(["title^1", "abstract^1", "claims^1.5"], Strings(At(smartCn, "fields")));
-        Assert.Equal(["title.bg^1", "abstract.bg^1", "claims.bg^1.5", "title_en.bg^1", "abstract_en.bg^1", "claims_en.bg^1.5"], Strings(At(should[1]!, "multi_match.fields")));
-        Assert.Equal(["title_en^1", "abstract_en^1", "claims_en^1.5"], Strings(At(should[2]!, "multi_match.fields")));
+        Assert.Equal("锂电池 Battery", At(should[1]!, "match.body_bg.query").GetValue<string>());
+        Assert.Equal("锂电池 Battery", At(should[2]!, "match.body_en.query").GetValue<string>());
         Assert.Equal(3, should.Count); // text with a space is no record id
 
         // Filters do not score; IPC section is upper-cased and TRL is a keyword as in the Lucene engine.
@@ -251,6 +248,11 @@ public sealed class RequestAndResponseShapeTests
         Assert.Equal(0.5, At(body, "settings.index.similarity.default.b").GetValue<double>(), 6);
         Assert.Equal("techmarket_bigram", At(body, "mappings.properties.abstract.fields.bg.analyzer").GetValue<string>());
         Assert.Equal("techmarket_english", At(body, "mappings.properties.claims_en.analyzer").GetValue<string>());
+        // One body field per analysis chain, filled by copy_to from the three texts (what the text query asks).
+        Assert.Equal(["body", "body_bg"], Strings(At(body, "mappings.properties.claims.copy_to")));
+        Assert.Equal(["body_en", "body_bg"], Strings(At(body, "mappings.properties.abstract_en.copy_to")));
+        Assert.Equal("techmarket_smartcn_search", At(body, "mappings.properties.body.search_analyzer").GetValue<string>());
+        Assert.Equal("techmarket_bigram", At(body, "mappings.properties.body_bg.analyzer").GetValue<string>());
     }
 
     [Fact]

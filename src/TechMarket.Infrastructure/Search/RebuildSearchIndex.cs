@@ -16,7 +16,7 @@ namespace TechMarket.Infrastructure.Search;
 public sealed class RebuildSearchIndex(TechMarketDbContext db, ICatalogIndexer indexer, ILogger<RebuildSearchIndex> logger)
 {
     /// <summary>Bump when the document mapping or analysis changes: a different version triggers a rebuild.</summary>
-    public const string IndexVersion = "catalogue-v2";
+    public const string IndexVersion = "catalogue-v3";
     private const int BatchSize = 1000;
 
     public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)

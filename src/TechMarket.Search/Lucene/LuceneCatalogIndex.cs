@@ -32,8 +32,9 @@ public sealed class LuceneIndexOptions
 /// The embedded search engine. One IndexWriter and one SearcherManager per process; the manager reopens
 /// on a timer, never per query (ENVIRONMENT.md). Opened with NIOFSDirectory: the memory-mapped directory
 /// that FSDirectory.Open picks is many times slower under parallel search on Linux (apache/lucenenet#1151).
-/// Each text is indexed by several analysis chains in separate fields (SmartCn, jieba, CJK bigrams; English
-/// for language=en records) and a query asks all of them, weighted by <see cref="SearchTuning"/>.
+/// Title, abstract and claims are indexed together in one body field per analysis chain (SmartCn, CJK bigrams;
+/// English for language=en records; jieba for the evaluation harness), and a query asks each chain's body field,
+/// weighted by <see cref="SearchTuning"/>. The titles also have fields of their own for suggestions and similar listings.
 /// </summary>
 public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDisposable
 {
@@ -71,9 +72,9 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         directory = new NIOFSDirectory(folder);
         indexAnalyzer = new PerFieldAnalyzerWrapper(smartCn, new Dictionary<string, Analyzer>
         {
-            [Fields.TitleJieba] = jieba, [Fields.AbstractJieba] = jieba, [Fields.ClaimsJieba] = jieba,
-            [Fields.TitleBigram] = bigram, [Fields.AbstractBigram] = bigram, [Fields.ClaimsBigram] = bigram,
-            [Fields.TitleEnglish] = english, [Fields.AbstractEnglish] = english, [Fields.ClaimsEnglish] = english,
+            [Fields.BodyJieba] = jieba,
+            [Fields.TitleBigram] = bigram, [Fields.BodyBigram] = bigram,
+            [Fields.TitleEnglish] = english, [Fields.BodyEnglish] = english,
         });
         synonyms = LoadSynonyms(options.SynonymsPath);
         indexJieba = options.IndexJiebaFields;
@@ -167,7 +168,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         var searcher = Acquire();
         try
         {
-            var textQuery = BuildTextQuery(text, searcher.IndexReader);
+            var textQuery = BuildTextQuery(text);
             var filtered = ApplyFilters(textQuery, query);
             var sort = Sorting(query.Sort, text);
             ITopDocsCollector top = sort is null
@@ -249,23 +250,23 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     }
 
     /// <summary>
-    /// The 25 title and abstract terms of the listing with the highest tf × idf, OR-ed over the same fields.
+    /// The 25 title and abstract terms of the listing with the highest tf × idf, OR-ed over the title and body fields.
     /// Computed from the stored text, so it needs no term vectors and works for both languages.
     /// </summary>
     private BooleanQuery? MoreLikeThis(IndexReader reader, Document source)
     {
         var isEnglish = source.Get(Fields.Language, CultureInfo.InvariantCulture) == "en";
-        var (analyzer, titleField, abstractField) = isEnglish
-            ? (english, Fields.TitleEnglish, Fields.AbstractEnglish)
-            : (smartCn, Fields.Title, Fields.Abstract);
+        var (analyzer, titleField, bodyField) = isEnglish
+            ? (english, Fields.TitleEnglish, Fields.BodyEnglish)
+            : (smartCn, Fields.Title, Fields.Body);
         var text = source.Get(Fields.Title, CultureInfo.InvariantCulture) + "\n" + source.Get(Fields.Abstract, CultureInfo.InvariantCulture);
-        var frequencies = AnalyzeWith(analyzer, abstractField, text)
+        var frequencies = AnalyzeWith(analyzer, bodyField, text)
             .Where(t => t.Length > 1 && !BoilerplateTerms.Contains(t)) // single characters (一, 种, a) are too common to tell
             .GroupBy(t => t, StringComparer.Ordinal)
             .Select(g => (Term: g.Key, Tf: g.Count()));
         var numDocs = Math.Max(1, reader.NumDocs);
         var best = frequencies
-            .Select(f => (f.Term, Df: reader.DocFreq(new Term(abstractField, f.Term)) + reader.DocFreq(new Term(titleField, f.Term)), f.Tf))
+            .Select(f => (f.Term, Df: reader.DocFreq(new Term(bodyField, f.Term)), f.Tf))
             .Where(f => f.Df > 1)
             .Select(f => (f.Term, Score: f.Tf * Math.Log(1 + numDocs / (double)f.Df)))
             .OrderByDescending(f => f.Score)
@@ -277,7 +278,7 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         foreach (var (term, score) in best)
         {
             query.Add(new TermQuery(new Term(titleField, term)) { Boost = (float)score * 2 }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(abstractField, term)) { Boost = (float)score }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(bodyField, term)) { Boost = (float)score }, Occur.SHOULD);
         }
         return query;
     }
@@ -317,105 +318,49 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
     /// Built in code rather than by the classic query parser: user text is never syntax, so quotes,
     /// brackets and operators are just characters, and parsing cannot fail or cost more than the search.
     /// An OR over analysed terms (AND collapses recall on keyword queries: 0.27 MRR@10 on the dev patents),
-    /// each analysis chain asking its own fields with the weights of <see cref="SearchTuning"/>.
-    /// Common terms (方法, 装置, 一种 as bigrams: in more than <see cref="SearchTuning.CommonTermRatio"/> of the listings)
-    /// only add their score to listings that match a distinctive term, as Lucene's CommonTermsQuery does: their long
-    /// postings were most of a broad query's cost, and a listing that shares nothing but them with the query ranks below
-    /// the first page anyway. Scores of the listings that remain are unchanged (BM25 has no coordination factor).
+    /// each analysis chain asking its body field (title, abstract and claims together) with its weight from
+    /// <see cref="SearchTuning"/>: one posting list per term, a third of what a query over three fields reads, with
+    /// the same MRR@10 on the dev set (docs/search-quality.md, round 4).
     /// </summary>
-    internal Query BuildTextQuery(string? text, IndexReader reader)
+    internal Query BuildTextQuery(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return new MatchAllDocsQuery();
         text = Truncate(text)!;
         var t = tuning;
         var alternatives = t.SynonymWeight > 0 ? synonyms.AlternativesIn(text) : [];
-        var parts = new QueryParts(reader, t);
+        var query = new BooleanQuery();
 
-        AddChain(parts, smartCn, t.SmartCnWeight, text, alternatives, (Fields.Title, t.TitleBoost), (Fields.Abstract, t.AbstractBoost), (Fields.Claims, t.ClaimsBoost));
-        AddChain(parts, jieba, t.JiebaWeight, text, alternatives, (Fields.TitleJieba, t.TitleBoost), (Fields.AbstractJieba, t.AbstractBoost), (Fields.ClaimsJieba, t.ClaimsBoost));
-        AddChain(parts, bigram, t.BigramWeight, text, alternatives, (Fields.TitleBigram, t.TitleBoost), (Fields.AbstractBigram, t.AbstractBoost), (Fields.ClaimsBigram, t.ClaimsBoost));
+        AddChain(query, smartCn, t.SmartCnWeight, text, alternatives, Fields.Body);
+        AddChain(query, jieba, t.JiebaWeight, text, alternatives, Fields.BodyJieba);
+        AddChain(query, bigram, t.BigramWeight, text, alternatives, Fields.BodyBigram);
         // English analysis only for text with Latin letters: a Chinese query has no English terms.
-        if (text.Any(char.IsAsciiLetter))
-        {
-            AddChain(parts, english, t.EnglishWeight, text, alternatives, (Fields.TitleEnglish, t.TitleBoost), (Fields.AbstractEnglish, t.AbstractBoost), (Fields.ClaimsEnglish, t.ClaimsBoost));
-        }
-        if (t.PhraseBoost > 0) AddPhrases(parts.Distinctive, text, t);
+        if (text.Any(char.IsAsciiLetter)) AddChain(query, english, t.EnglishWeight, text, alternatives, Fields.BodyEnglish);
 
         // Someone pasting a publication number wants that record first.
         var trimmed = text.Trim();
         if (trimmed.Length is > 3 and < 40 && !trimmed.Contains(' ', StringComparison.Ordinal))
         {
-            parts.Distinctive.Add(new TermQuery(new Term(Fields.RecordId, trimmed)) { Boost = 100f }, Occur.SHOULD);
-            parts.Distinctive.Add(new TermQuery(new Term(Fields.RecordId, trimmed.ToUpperInvariant())) { Boost = 100f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Fields.RecordId, trimmed)) { Boost = 100f }, Occur.SHOULD);
+            query.Add(new TermQuery(new Term(Fields.RecordId, trimmed.ToUpperInvariant())) { Boost = 100f }, Occur.SHOULD);
         }
-        return parts.ToQuery();
+        return query.Clauses.Count == 0 ? new MatchAllDocsQuery() : query;
     }
 
-    /// <summary>The distinctive and the common clauses of a text query, kept apart until <see cref="ToQuery"/>.</summary>
-    private sealed class QueryParts(IndexReader reader, SearchTuning tuning)
+    /// <summary>One chain's terms (the query's at weight 1, its synonyms' at <see cref="SearchTuning.SynonymWeight"/>) on the chain's body field, times the chain's weight.</summary>
+    private void AddChain(BooleanQuery into, Analyzer analyzer, float weight, string text, IReadOnlyList<string> alternatives, string field)
     {
-        private readonly long commonAbove = Math.Max(tuning.CommonTermMinDocFreq, (long)(tuning.CommonTermRatio * reader.NumDocs));
-
-        public BooleanQuery Distinctive { get; } = [];
-        public BooleanQuery Common { get; } = [];
-
-        /// <summary>A term is common when one of its fields holds it in more listings than the threshold.</summary>
-        public bool IsCommon(string term, (string Field, float Boost)[] fields) =>
-            tuning.CommonTermRatio < 1 && fields.Any(f => DocFreqCache.Of(reader, new Term(f.Field, term)) > commonAbove);
-
-        public Query ToQuery()
-        {
-            if (Distinctive.Clauses.Count == 0) return Common.Clauses.Count == 0 ? new MatchAllDocsQuery() : Common;
-            if (Common.Clauses.Count == 0) return Distinctive;
-            return new BooleanQuery { { Distinctive, Occur.MUST }, { Common, Occur.SHOULD } };
-        }
-    }
-
-    private void AddChain(QueryParts into, Analyzer analyzer, float weight, string text, IReadOnlyList<string> alternatives, params (string Field, float Boost)[] fields)
-    {
-        fields = [.. fields.Where(f => f.Boost > 0)]; // a field weighted 0 is not asked at all
-        if (weight <= 0 || fields.Length == 0) return;
+        if (weight <= 0) return; // a chain weighted 0 is not asked at all
         var terms = new Dictionary<string, float>(StringComparer.Ordinal);
-        foreach (var term in AnalyzeWith(analyzer, fields[0].Field, text)) terms.TryAdd(term, 1f);
+        foreach (var term in AnalyzeWith(analyzer, field, text)) terms.TryAdd(term, 1f);
         foreach (var alternative in alternatives)
         {
-            foreach (var term in AnalyzeWith(analyzer, fields[0].Field, alternative)) terms.TryAdd(term, tuning.SynonymWeight);
+            foreach (var term in AnalyzeWith(analyzer, field, alternative)) terms.TryAdd(term, tuning.SynonymWeight);
         }
-        if (terms.Count == 0) return;
-        var distinctive = new BooleanQuery { Boost = weight };
-        var common = new BooleanQuery { Boost = weight };
+        // Flat: one OR over every chain's terms scores the same as an OR of per-chain ORs (BM25 has no coordination
+        // factor) and lets Lucene score it with one bulk scorer instead of one per chain.
         foreach (var (term, termWeight) in terms.Take(MaxQueryTerms))
         {
-            var chain = into.IsCommon(term, fields) ? common : distinctive;
-            if (tuning.DisMax)
-            {
-                var max = new DisjunctionMaxQuery(tuning.TieBreaker) { Boost = termWeight };
-                foreach (var (field, boost) in fields) max.Add(new TermQuery(new Term(field, term)) { Boost = boost });
-                chain.Add(max, Occur.SHOULD);
-            }
-            else
-            {
-                foreach (var (field, boost) in fields) chain.Add(new TermQuery(new Term(field, term)) { Boost = boost * termWeight }, Occur.SHOULD);
-            }
-        }
-        if (distinctive.Clauses.Count > 0) into.Distinctive.Add(distinctive, Occur.SHOULD);
-        if (common.Clauses.Count > 0) into.Common.Add(common, Occur.SHOULD);
-    }
-
-    /// <summary>A query part whose words stand together in the title or abstract says more than the words scattered.</summary>
-    private void AddPhrases(BooleanQuery into, string text, SearchTuning t)
-    {
-        var parts = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var part in parts.Take(16))
-        {
-            var terms = AnalyzeWith(smartCn, Fields.Title, part).ToList();
-            if (terms.Count < 2) continue;
-            foreach (var (field, boost) in new[] { (Fields.Title, t.TitleBoost), (Fields.Abstract, t.AbstractBoost) })
-            {
-                var phrase = new PhraseQuery { Slop = t.PhraseSlop, Boost = t.PhraseBoost * boost };
-                foreach (var term in terms) phrase.Add(new Term(field, term));
-                into.Add(phrase, Occur.SHOULD);
-            }
+            into.Add(new TermQuery(new Term(field, term)) { Boost = weight * termWeight }, Occur.SHOULD);
         }
     }
 
@@ -481,18 +426,19 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             new StoredField(Fields.Abstract, doc.Abstract ?? ""),
             new NumericDocValuesField(Fields.PublishedSort, doc.PublishedAt.UtcTicks),
         };
-        var texts = new[] { (doc.Title, 0), (doc.Abstract ?? "", 1), (doc.Claims ?? "", 2) };
-        string[][] chains = string.Equals(doc.Language, "en", StringComparison.OrdinalIgnoreCase)
-            ? [[Fields.TitleEnglish, Fields.AbstractEnglish, Fields.ClaimsEnglish]]
-            : indexJieba
-                ? [[Fields.Title, Fields.Abstract, Fields.Claims], [Fields.TitleJieba, Fields.AbstractJieba, Fields.ClaimsJieba]]
-                : [[Fields.Title, Fields.Abstract, Fields.Claims]];
-        foreach (var chain in chains)
+        string[] body = [doc.Title, doc.Abstract ?? "", doc.Claims ?? ""];
+        var english = string.Equals(doc.Language, "en", StringComparison.OrdinalIgnoreCase);
+        var (titleField, bodyField) = english ? (Fields.TitleEnglish, Fields.BodyEnglish) : (Fields.Title, Fields.Body);
+        d.Add(new TextField(titleField, doc.Title, Field.Store.NO));
+        // Several values of one field are one text to BM25: tf and length over title, abstract and claims together.
+        foreach (var text in body) d.Add(new TextField(bodyField, text, Field.Store.NO));
+        if (indexJieba && !english)
         {
-            foreach (var (text, i) in texts) d.Add(new TextField(chain[i], text, Field.Store.NO));
+            foreach (var text in body) d.Add(new TextField(Fields.BodyJieba, text, Field.Store.NO));
         }
         // Bigrams for every record: a Chinese term inside English text, and suggestions anywhere in a title.
-        foreach (var (text, i) in texts) d.Add(new TextField(new[] { Fields.TitleBigram, Fields.AbstractBigram, Fields.ClaimsBigram }[i], text, Field.Store.NO));
+        d.Add(new TextField(Fields.TitleBigram, doc.Title, Field.Store.NO));
+        foreach (var text in body) d.Add(new TextField(Fields.BodyBigram, text, Field.Store.NO));
 
         var title = doc.Title.Trim().ToLowerInvariant();
         d.Add(new StringField(Fields.TitleKey, title, Field.Store.NO));
@@ -562,12 +508,12 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
             if (!isEnglish)
             {
                 // The query's bigrams found in the text, not Lucene's Highlighter: that re-analyses every shown abstract.
-                chinese ??= new TermSnippets(AnalyzeWith(index.bigram, Fields.AbstractBigram, text));
+                chinese ??= new TermSnippets(AnalyzeWith(index.bigram, Fields.BodyBigram, text));
                 return chinese.Snippet(@abstract);
             }
             // English needs the stemmer to find "yields" for "yield"; English records are few.
-            englishHighlighter ??= Create(index.english, Fields.AbstractEnglish);
-            return string.Join(" … ", englishHighlighter.GetBestFragments(index.english, Fields.AbstractEnglish, @abstract, 2));
+            englishHighlighter ??= Create(index.english, Fields.BodyEnglish);
+            return string.Join(" … ", englishHighlighter.GetBestFragments(index.english, Fields.BodyEnglish, @abstract, 2));
         }
 
         private Highlighter Create(Analyzer analyzer, string field)
@@ -602,17 +548,14 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         public const string Language = "lang";
         public const string Organization = "org";
         public const string Title = "title";
+        /// <summary>Stored only: the abstract shown in hits (its words are indexed in the body fields).</summary>
         public const string Abstract = "abstract";
-        public const string Claims = "claims";
-        public const string TitleJieba = "title_j";
-        public const string AbstractJieba = "abstract_j";
-        public const string ClaimsJieba = "claims_j";
+        public const string Body = "body";
+        public const string BodyJieba = "body_j";
         public const string TitleBigram = "title_bg";
-        public const string AbstractBigram = "abstract_bg";
-        public const string ClaimsBigram = "claims_bg";
+        public const string BodyBigram = "body_bg";
         public const string TitleEnglish = "title_en";
-        public const string AbstractEnglish = "abstract_en";
-        public const string ClaimsEnglish = "claims_en";
+        public const string BodyEnglish = "body_en";
         public const string TitleKey = "title_key";
         public const string TradeMode = "trade_mode";
         public const string Industry = "industry";
@@ -624,26 +567,5 @@ public sealed class LuceneCatalogIndex : ICatalogSearch, ICatalogIndexer, IDispo
         public const string Price = "price";
         public const string PriceSort = "price_sort";
         public const string PublishedSort = "published_sort";
-    }
-}
-
-/// <summary>
-/// Document frequencies of query terms, per reader. Deciding which query terms are common asks the terms dictionary of
-/// every segment for every term and field: on NIOFSDirectory that was 3 ms of a 12 ms query at 100,000 listings, more
-/// than the bare search. A reader never changes, so its answers are kept until the searcher reopens (the table holds
-/// the reader weakly); a reader's cache stops growing at <see cref="MaxTerms"/>.
-/// </summary>
-internal static class DocFreqCache
-{
-    private const int MaxTerms = 200_000;
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, System.Collections.Concurrent.ConcurrentDictionary<Term, int>> Readers = new();
-
-    public static int Of(IndexReader reader, Term term)
-    {
-        var cache = Readers.GetValue(reader, _ => new System.Collections.Concurrent.ConcurrentDictionary<Term, int>());
-        if (cache.TryGetValue(term, out var known)) return known;
-        var docFreq = reader.DocFreq(term);
-        if (cache.Count < MaxTerms) cache.TryAdd(term, docFreq);
-        return docFreq;
     }
 }
