@@ -36,4 +36,8 @@ public sealed class DealAccess(TechMarketDbContext db)
         if (caller.OrganizationId == deal.BuyerOrganizationId) return OfferSide.Buyer;
         return null;
     }
+
+    /// <summary>The party across from the caller (the caller being one of the two).</summary>
+    public static Guid OtherParty(DealRecord deal, DealCaller caller) =>
+        SideOf(deal, caller) == OfferSide.Seller ? deal.BuyerOrganizationId : deal.SellerOrganizationId;
 }

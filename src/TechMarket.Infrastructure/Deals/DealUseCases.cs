@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TechMarket.Domain.Deals;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Trading;
 
 namespace TechMarket.Infrastructure.Deals;
 
@@ -23,6 +24,11 @@ public sealed class RaiseObjection(TechMarketDbContext db, TimeProvider clock)
         };
         db.DealObjections.Add(objection);
         db.AuditAs("deal.objection_raised", reason.Trim());
+        // The seller must answer before the deal moves on; the center may uphold it and cancel the deal.
+        var title = "成交公示收到异议 / An objection to a deal under publicity";
+        var body = reason.Trim() is { Length: > 200 } longReason ? longReason[..200] + "…" : reason.Trim();
+        TradeNotices.Notify(db, deal.SellerOrganizationId, title, body, $"/deals/{dealId}", now);
+        await TradeNotices.NotifyCenterAsync(db, title, body, $"/deals/{dealId}", now, ct);
         await db.SaveChangesAsync(ct);
         return DealResult.Done(objection.Id);
     }
@@ -108,6 +114,8 @@ public sealed class EditDealContract(TechMarketDbContext db, DealAccess access, 
         deal.UpdatedAt = clock.GetUtcNow();
         db.AuditAs(signatures.Count > 0 ? "deal.contract_edited_signatures_voided" : "deal.contract_edited",
             signatures.Count > 0 ? $"签署作废：{string.Join("、", signatures.Select(s => s.TypedName))}" : null);
+        TradeNotices.Notify(db, DealAccess.OtherParty(deal, caller), signatures.Count > 0 ? "合同已修改，已有签署作废 / Contract edited: signatures voided" : "合同已修改 / Contract edited",
+            $"合同第 {deal.ContractVersion} 版 / Contract version {deal.ContractVersion}", $"/deals/{deal.Id}", deal.UpdatedAt);
         await db.SaveChangesAsync(ct);
         return DealResult.Done(deal.Id);
     }
@@ -136,6 +144,16 @@ public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, 
         if (otherSigned) deal.Status = DealStatus.BothSigned;
         deal.UpdatedAt = now;
         db.AuditAs(otherSigned ? "deal.signed_by_both" : "deal.signed", $"{side} {typedName.Trim()} v{deal.ContractVersion}");
+        var other = DealAccess.OtherParty(deal, caller);
+        if (otherSigned)
+        {
+            foreach (var party in new[] { deal.SellerOrganizationId, deal.BuyerOrganizationId })
+                TradeNotices.Notify(db, party, "合同已由双方签署 / The contract is signed by both parties", $"合同第 {deal.ContractVersion} 版 / Contract version {deal.ContractVersion}", $"/deals/{deal.Id}", now);
+        }
+        else
+        {
+            TradeNotices.Notify(db, other, "对方已签署合同，待贵方签署 / The other party signed: your signature is awaited", $"合同第 {deal.ContractVersion} 版 / Contract version {deal.ContractVersion}", $"/deals/{deal.Id}", now);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -165,6 +183,8 @@ public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimePr
         deal.ExclusiveKey = null;
         deal.UpdatedAt = clock.GetUtcNow();
         db.AuditAs("deal.cancelled", reason.Trim());
+        foreach (var party in new[] { deal.SellerOrganizationId, deal.BuyerOrganizationId }.Where(p => p != caller.OrganizationId))
+            TradeNotices.Notify(db, party, "成交已取消 / Deal cancelled", reason.Trim(), $"/deals/{deal.Id}", deal.UpdatedAt);
         await db.SaveChangesAsync(ct);
         return DealResult.Done(deal.Id);
     }

@@ -3,6 +3,7 @@ using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Deals;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Trading;
 
 namespace TechMarket.Infrastructure.Deals;
 
@@ -28,6 +29,8 @@ public sealed class MakeOffer(TechMarketDbContext db, TimeProvider clock)
         db.Offers.Add(offer);
         db.OfferMessages.Add(OfferTerms.Message(offer.Id, OfferSide.Buyer, OfferMove.Offer, mode, price, message, caller.UserId, now));
         db.AuditAs("offer.made", $"{mode} {price}");
+        TradeNotices.Notify(db, listing.OrganizationId, "新的面议报价 / New offer on your listing",
+            $"{TransferContractTerms.LicenceTypeName(mode)}，{price}", $"/offers/{offer.Id}", now);
         await db.SaveChangesAsync(ct);
         return DealResult.Done(offer.Id);
     }
@@ -68,9 +71,12 @@ public sealed class RespondToOffer(TechMarketDbContext db, OpenDeal openDeal, Ti
         offer.UpdatedAt = now;
         db.OfferMessages.Add(OfferTerms.Message(offer.Id, side.Value, move, move == OfferMove.Counter ? offer.TradeMode : null,
             move == OfferMove.Counter ? new Money(offer.PriceFen) : null, message, caller.UserId, now));
+        var otherSide = side == OfferSide.Buyer ? offer.SellerOrganizationId : offer.BuyerOrganizationId;
         if (move != OfferMove.Accept)
         {
             db.AuditAs("offer." + move.ToString().ToLowerInvariant(), $"{offer.TradeMode} {new Money(offer.PriceFen)}");
+            TradeNotices.Notify(db, otherSide, "面议有新答复 / New reply in an offer thread",
+                $"{MoveName(move)}：{TransferContractTerms.LicenceTypeName(offer.TradeMode)}，{new Money(offer.PriceFen)}", $"/offers/{offer.Id}", now);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -88,7 +94,7 @@ public sealed class RespondToOffer(TechMarketDbContext db, OpenDeal openDeal, Ti
             offer.TradeMode, new Money(offer.PriceFen), $"面议成交：{TransferContractTerms.LicenceTypeName(offer.TradeMode)}，{new Money(offer.PriceFen)}"), ct);
         if (opened.Succeeded)
         {
-            await LinkAsync(offer.Id, opened.Deal!.Id, ct);
+            await LinkAsync(offer.Id, opened.Deal!.Id, otherSide, ct);
             return DealResult.Done(opened.Deal.Id);
         }
         db.ChangeTracker.Clear();
@@ -108,7 +114,7 @@ public sealed class RespondToOffer(TechMarketDbContext db, OpenDeal openDeal, Ti
         return DealResult.Refused(DealRefusalCode.NotAllowed, opened.Message.Zh, opened.Message.En);
     }
 
-    private async Task LinkAsync(Guid offerId, Guid dealId, CancellationToken ct)
+    private async Task LinkAsync(Guid offerId, Guid dealId, Guid otherSide, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var offer = await db.Offers.FirstAsync(o => o.Id == offerId, ct);
@@ -116,8 +122,18 @@ public sealed class RespondToOffer(TechMarketDbContext db, OpenDeal openDeal, Ti
         offer.DealId = dealId;
         offer.Status = OfferStatus.Accepted;
         db.AuditAs("offer.deal_linked");
+        TradeNotices.Notify(db, otherSide, "报价已接受，成交已开启 / Offer accepted: the deal is open",
+            $"{TransferContractTerms.LicenceTypeName(offer.TradeMode)}，{new Money(offer.PriceFen)}", $"/deals/{dealId}", clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
+
+    private static string MoveName(OfferMove move) => move switch
+    {
+        OfferMove.Counter => "还价 / Counter-offer",
+        OfferMove.Decline => "拒绝 / Declined",
+        OfferMove.Withdraw => "撤回 / Withdrawn",
+        _ => move.ToString(),
+    };
 }
 
 internal static class OfferTerms

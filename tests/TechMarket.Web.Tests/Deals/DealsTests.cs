@@ -30,7 +30,7 @@ public abstract class DealsTests(DealsSite site)
     {
         site.SkipUnlessAvailable();
         var (university, universityOrg, universityName, universityUser) = await NewPartyAsync(OrganizationType.University, "深圳示范理工大学");
-        var (company, _, companyName, companyUser) = await NewPartyAsync(OrganizationType.Company, "坪山新材料科技有限公司");
+        var (company, companyOrg, companyName, companyUser) = await NewPartyAsync(OrganizationType.Company, "坪山新材料科技有限公司");
         var (stranger, _, _, strangerUser) = await NewPartyAsync(OrganizationType.Company, "无关企业");
         var listing = await PublishAsync(universityOrg, TradeModes.Assignment | TradeModes.OrdinaryLicence, "一种固态电解质薄膜的制备方法");
 
@@ -42,6 +42,7 @@ public abstract class DealsTests(DealsSite site)
         var offered = await Html.SubmitAsync(company, offerForm, new Dictionary<string, string> { ["PriceWan"] = "50", ["TradeMode"] = "Assignment", ["Message"] = "希望尽快签约" });
         Assert.Equal(HttpStatusCode.Redirect, offered.StatusCode);
         var thread = offered.Headers.Location!.OriginalString;
+        await ExpectNoticeAsync(universityOrg, "新的面议报价", thread);
 
         // Private to the two organisations; the buyer cannot answer its own offer.
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(thread, UriKind.Relative), Ct)).StatusCode);
@@ -50,11 +51,13 @@ public abstract class DealsTests(DealsSite site)
         // Seller counters at 60 万元; the buyer accepts: one deal, assignment at 600,000 yuan, listing sold.
         await PostAsync(university, thread, "#counter-form", new() { ["CounterWan"] = "60", ["CounterMode"] = "Assignment", ["Message"] = "按评估价" });
         Assert.Contains("待买方答复", (await PageAsync(company, thread)).QuerySelector("#offer-status")!.TextContent, StringComparison.Ordinal);
+        await ExpectNoticeAsync(companyOrg, "面议有新答复", thread);
         var accepted = await PostAsync(company, thread, "#accept-form");
         var dealUrl = accepted.Headers.Location!.OriginalString;
         var dealId = Guid.Parse(dealUrl.Split('/')[^1], CultureInfo.InvariantCulture);
         var deal = site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId));
         Assert.Equal((DealOrigin.NegotiatedOffer, TradeModes.Assignment, 60_000_000L, DealStatus.Publicity), (deal.Origin, deal.TradeMode, deal.PriceFen, deal.Status));
+        await ExpectNoticeAsync(universityOrg, "报价已接受", dealUrl);
         Assert.Equal(ListingStatus.Sold, site.WithDb(db => db.Listings.AsNoTracking().Single(l => l.Id == listing).Status));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(new Uri(dealUrl, UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await (await Accounts.SignedInAsync(site, Accounts.Center)).GetAsync(new Uri(dealUrl, UriKind.Relative), Ct)).StatusCode);
@@ -63,6 +66,9 @@ public abstract class DealsTests(DealsSite site)
         var notice = await Html.ParseAsync(await Accounts.NewClient(site).GetAsync(new Uri($"/deals/{dealId}/notice", UriKind.Relative), Ct));
         Assert.Contains("¥600,000.00", notice.QuerySelector("#notice-price")!.TextContent, StringComparison.Ordinal);
         await PostAsync(stranger, $"/deals/{dealId}/notice", "#objection-form", new() { ["Reason"] = "价格明显低于市场评估价" });
+        await ExpectNoticeAsync(universityOrg, "成交公示收到异议", dealUrl);
+        await ExpectNoticeAsync(site.WithDb(db => db.Organizations.First(o => o.Type == OrganizationType.Center).Id), "成交公示收到异议", dealUrl);
+        Assert.False(site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == companyOrg && n.Title.Contains("异议"))));
         var during = await PageAsync(university, dealUrl);
         Assert.Null(during.QuerySelector("#sign-form"));
         Assert.NotNull(during.QuerySelector("#sign-after-publicity"));
@@ -96,6 +102,7 @@ public abstract class DealsTests(DealsSite site)
         Assert.Contains("须与账户姓名", wrong.QuerySelector("[data-valmsg-for='SignName']")!.TextContent, StringComparison.Ordinal);
         await PostAsync(company, dealUrl, "#sign-form", new() { ["SignName"] = companyName + "经办人" });
         Assert.Single((await PageAsync(company, dealUrl)).QuerySelectorAll(".signature"));
+        await ExpectNoticeAsync(universityOrg, "对方已签署合同", dealUrl);
         var termsForm = await FormAsync(university, dealUrl, "#terms-form");
         var values = AllFields(termsForm);
         values["Terms.Confidentiality"] = "保密期限为合同终止后五年。";
@@ -108,6 +115,9 @@ public abstract class DealsTests(DealsSite site)
         await PostAsync(university, dealUrl, "#sign-form", new() { ["SignName"] = universityName + "经办人" });
         var signed = await PageAsync(company, dealUrl);
         Assert.Contains("合同已签署", signed.QuerySelector("#deal-status")!.TextContent, StringComparison.Ordinal);
+        await ExpectNoticeAsync(companyOrg, "合同已修改，已有签署作废", dealUrl);
+        await ExpectNoticeAsync(universityOrg, "合同已由双方签署", dealUrl);
+        await ExpectNoticeAsync(companyOrg, "合同已由双方签署", dealUrl);
         Assert.Null(signed.QuerySelector("#terms-form"));
         Assert.Contains("合同终止后五年", signed.QuerySelector("#contract-text")!.TextContent, StringComparison.Ordinal);
 
@@ -151,6 +161,28 @@ public abstract class DealsTests(DealsSite site)
         Assert.Equal(1, site.WithDb(db => db.Deals.Count(d => d.ListingId == listing)));
         var statuses = site.WithDb(db => db.Offers.AsNoTracking().Where(o => o.ListingId == listing).Select(o => o.Status).ToList());
         Assert.Equal([OfferStatus.Accepted, OfferStatus.Lapsed], statuses.Order());
+    }
+
+    [Fact]
+    public async Task A_party_cancelling_a_deal_before_signing_needs_a_reason_and_the_other_party_is_told_why()
+    {
+        site.SkipUnlessAvailable();
+        var (seller, sellerOrg, _, _) = await NewPartyAsync(OrganizationType.Company, "取消测试卖方");
+        var (buyer, buyerOrg, _, _) = await NewPartyAsync(OrganizationType.Company, "取消测试买方");
+        var listing = await PublishAsync(sellerOrg, TradeModes.Assignment, "一种储能电池的均衡控制方法");
+        var thread = (await Html.SubmitAsync(buyer, await FormAsync(buyer, $"/listings/{listing}/offer", "#offer-form"),
+            new Dictionary<string, string> { ["PriceWan"] = "20", ["TradeMode"] = "Assignment" })).Headers.Location!.OriginalString;
+        var dealUrl = (await PostAsync(seller, thread, "#accept-form")).Headers.Location!.OriginalString;
+        await ExpectNoticeAsync(buyerOrg, "报价已接受", dealUrl);
+
+        var empty = await Html.ParseAsync(await Html.SubmitAsync(buyer, await FormAsync(buyer, dealUrl, "#cancel-form"), new Dictionary<string, string> { ["CancelReason"] = "" }));
+        Assert.Contains("Give the reason", empty.QuerySelector("[data-valmsg-for='CancelReason']")!.TextContent, StringComparison.Ordinal);
+        await PostAsync(buyer, dealUrl, "#cancel-form", new() { ["CancelReason"] = "董事会未批准本次受让" });
+        var dealId = Guid.Parse(dealUrl.Split('/')[^1], CultureInfo.InvariantCulture);
+        Assert.Equal(DealStatus.Cancelled, site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId).Status));
+        await ExpectNoticeAsync(sellerOrg, "成交已取消", dealUrl);
+        Assert.True(site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == sellerOrg && n.Body == "董事会未批准本次受让")));
+        Assert.False(site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == buyerOrg && n.Title.Contains("成交已取消"))));
     }
 
     [Fact]
@@ -366,6 +398,14 @@ public abstract class DealsTests(DealsSite site)
     {
         await using var scope = site.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SubmitListing>().RunAsync(listingId, organizationId, Ct);
+    }
+
+    /// <summary>The organisation got an in-app notice (the outbox dispatcher also mails its members) with this title and link.</summary>
+    private async Task ExpectNoticeAsync(Guid organizationId, string title, string link)
+    {
+        bool Has() => site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == organizationId && n.Title.Contains(title) && n.Link == link));
+        for (var i = 0; i < 300 && !Has(); i++) await Task.Delay(100, Ct);
+        Assert.True(Has(), $"no notice “{title}” linking {link}");
     }
 }
 
