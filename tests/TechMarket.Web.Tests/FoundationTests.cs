@@ -123,6 +123,9 @@ public abstract class FoundationTests(TechMarketSite site)
         Assert.Equal("2,000", researchCount);
         Assert.Equal(8, doc.QuerySelectorAll(".listing-cards li").Length);
         Assert.All(doc.QuerySelectorAll(".listing-cards li"), li => Assert.NotNull(li.QuerySelector(".demo-badge")));
+        var icon = doc.QuerySelector("link[rel=icon]")!.GetAttribute("href")!;
+        var served = await Client().GetAsync(new Uri(icon, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal("image/svg+xml", served.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
