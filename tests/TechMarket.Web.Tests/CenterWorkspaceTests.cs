@@ -19,6 +19,26 @@ public abstract class CenterWorkspaceTests(TechMarketSite site)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // ---- navigation ----
+
+    [Fact]
+    public async Task Center_staff_reach_every_workspace_page_from_one_menu_and_others_do_not_see_it()
+    {
+        site.SkipUnlessAvailable();
+        var center = await Accounts.SignedInAsync(site, Accounts.Center);
+        var home = await Html.ParseAsync(await center.GetAsync(new Uri("/", UriKind.Relative), Ct));
+        var links = home.QuerySelectorAll("#center-menu + .dropdown-menu a.dropdown-item").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.True(links.Count >= 12, string.Join(" ", links));
+        Assert.Equal(links.Count, links.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var link in links)
+        {
+            var response = await center.GetAsync(new Uri(link, UriKind.Relative), Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {(int)response.StatusCode} {response.Headers.Location}");
+        }
+        var company = await Accounts.SignedInAsync(site, Accounts.Company);
+        Assert.Null((await Html.ParseAsync(await company.GetAsync(new Uri("/", UriKind.Relative), Ct))).QuerySelector("#center-menu"));
+    }
+
     // ---- brokerage ----
 
     [Fact]
