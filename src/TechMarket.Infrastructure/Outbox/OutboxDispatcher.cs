@@ -74,16 +74,17 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
 
     /// <summary>
     /// Demand alerts: one message at a time (a search per demand), each marked processed in the save after its matches,
-    /// or failed and retried (up to <see cref="MaxAttempts"/>) when matching throws — e.g. another node stored the same
-    /// match first; the retry then finds it and adds nothing.
+    /// or failed and retried (up to <see cref="MaxAttempts"/>, after <see cref="OutboxMessage.RetryDelay"/>) when matching
+    /// throws — e.g. another node stored the same match first; the retry then finds it and adds nothing.
     /// </summary>
     private async Task<int> DispatchDemandsAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         var match = scope.ServiceProvider.GetRequiredService<Alerts.MatchOrganisations>();
+        var now = clock.GetUtcNow();
         var messages = await db.ListingOutbox
-            .Where(m => m.Type == OutboxTypes.DemandOpened && m.ProcessedAt == null && m.Attempts < MaxAttempts)
+            .Where(m => m.Type == OutboxTypes.DemandOpened && m.ProcessedAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
             .OrderBy(m => m.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);
         foreach (var message in messages)
         {
@@ -94,7 +95,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                message.Failed(e.Message);
+                message.Failed(e.Message, clock.GetUtcNow());
                 logger.LogWarning(e, "Matching demand message {Id} to organisations failed", message.Id);
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -107,8 +108,9 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         var indexer = scope.ServiceProvider.GetRequiredService<ICatalogIndexer>();
+        var due = clock.GetUtcNow();
         var messages = await db.ListingOutbox
-            .Where(m => m.Type == OutboxTypes.ListingChanged && m.ProcessedAt == null && m.Attempts < MaxAttempts)
+            .Where(m => m.Type == OutboxTypes.ListingChanged && m.ProcessedAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= due))
             .OrderBy(m => m.CreatedAt).Take(BatchSize).ToListAsync(cancellationToken);
         if (messages.Count == 0) return 0;
         try
@@ -127,7 +129,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            foreach (var m in messages) m.Failed(e.Message);
+            foreach (var m in messages) m.Failed(e.Message, clock.GetUtcNow());
             logger.LogWarning(e, "Indexing {Count} outbox messages failed", messages.Count);
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -25,14 +25,20 @@ public sealed class OutboxMessage
     public DateTimeOffset? ProcessedAt { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>After a failure, not before this time: a transient fault (index lock, database restart) gets time to pass.</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
 
     public void Processed(DateTimeOffset at) => ProcessedAt = at;
 
-    public void Failed(string error)
+    /// <summary>Counts the failure and waits 1 s, 2 s, 4 s … (at most 5 minutes) before the next attempt.</summary>
+    public void Failed(string error, DateTimeOffset now)
     {
         Attempts++;
         LastError = error.Length > 2000 ? error[..2000] : error;
+        NextAttemptAt = now + RetryDelay(Attempts);
     }
+
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, Math.Max(0, attempts - 1))));
 }
 
 public static class OutboxTypes
