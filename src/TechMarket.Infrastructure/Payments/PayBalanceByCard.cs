@@ -32,18 +32,12 @@ public sealed class PayBalanceByCard(TechMarketDbContext db, IStripeClient clien
         var amount = settlement.BuyerOutstanding;
         var key = IdempotencyKey.For(new BusinessEventRef(BusinessEventKind.BuyerBalancePaid, settlement.Id),
             string.Create(CultureInfo.InvariantCulture, $"stripe-create-{amount.Fen}"));
-        var intent = await paymentIntents.CreateAsync(new PaymentIntentCreateOptions
-        {
-            Amount = amount.Fen,
-            Currency = StripeDepositPayments.Currency,
-            CaptureMethod = "automatic",
-            Description = $"成交余款 balance {settlement.PaymentReference}",
-            Metadata = new Dictionary<string, string>
+        var intent = await CardPaymentIntents.CreateAsync(paymentIntents, amount, $"成交余款 balance {settlement.PaymentReference}",
+            new Dictionary<string, string>
             {
                 [SettlementMetadataKey] = settlement.Id.ToString("N", CultureInfo.InvariantCulture),
                 ["organization_id"] = buyerOrganizationId.ToString("N", CultureInfo.InvariantCulture),
-            },
-        }, new RequestOptions { IdempotencyKey = key.Value }, ct).ConfigureAwait(false);
+            }, key, ct).ConfigureAwait(false);
         return new BalanceCardPayment(settlement.Id, intent.Id, intent.ClientSecret, amount);
     }
 }

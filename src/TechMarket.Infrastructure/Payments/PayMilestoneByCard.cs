@@ -31,19 +31,13 @@ public sealed class PayMilestoneByCard(TechMarketDbContext db, IStripeClient cli
         var cause = new BusinessEventRef(BusinessEventKind.MilestoneFunded, funding.Id);
         var funded = IdempotencyKey.For(cause).Value;
         if (await db.JournalEntries.AnyAsync(e => e.IdempotencyKey == funded, ct).ConfigureAwait(false)) return null;
-        var intent = await paymentIntents.CreateAsync(new PaymentIntentCreateOptions
-        {
-            Amount = funding.AmountFen,
-            Currency = StripeDepositPayments.Currency,
-            CaptureMethod = "automatic",
-            Description = $"研发托管 milestone escrow {funding.PaymentReference}",
-            Metadata = new Dictionary<string, string>
+        var intent = await CardPaymentIntents.CreateAsync(paymentIntents, funding.Amount, $"研发托管 milestone escrow {funding.PaymentReference}",
+            new Dictionary<string, string>
             {
                 [FundingMetadataKey] = funding.Id.ToString("N", CultureInfo.InvariantCulture),
                 [UserMetadataKey] = userId.ToString("N", CultureInfo.InvariantCulture),
                 ["organization_id"] = clientOrganizationId.ToString("N", CultureInfo.InvariantCulture),
-            },
-        }, new RequestOptions { IdempotencyKey = IdempotencyKey.For(cause, "stripe-create").Value }, ct).ConfigureAwait(false);
+            }, IdempotencyKey.For(cause, "stripe-create"), ct).ConfigureAwait(false);
         if (funding.StripePaymentIntentId != intent.Id)
         {
             funding.StripePaymentIntentId = intent.Id;
