@@ -72,6 +72,9 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["GET /auctions/{id:guid}/confirmation"] = Access.SignedIn,
         ["GET /center/auctions"] = Access.Center,
         ["GET /center/auctions/{id:guid}"] = Access.Center,
+        // 悔拍 transfers the center records on the auction's page (issue 5): the shortfall to the seller, part-payments back.
+        ["POST /center/auctions/{id:guid}?handler=PayShortfall"] = Access.Center,
+        ["POST /center/auctions/{id:guid}?handler=ReturnPayments"] = Access.Center,
         // 悔拍 (SPC 2016 Art. 24): the runner-up's offer page; only that organisation finds the offer (others 404, tested per feature).
         ["GET /auctions/offers/{id:guid}"] = Access.Member,
         ["GET /notifications"] = Access.Member,
@@ -192,8 +195,9 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         ["AuctionHub.LeaveAuction"] = Access.Public,
     };
 
-    /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET.</summary>
-    private static readonly string[] ExtraRequests = ["POST /culture", "POST /Organizations/Mine?handler=Invite"];
+    /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET, or that move money (named so they are exercised by name).</summary>
+    private static readonly string[] ExtraRequests = ["POST /culture", "POST /Organizations/Mine?handler=Invite",
+        "POST /center/auctions/{id:guid}?handler=PayShortfall", "POST /center/auctions/{id:guid}?handler=ReturnPayments"];
 
     private static bool Allows(Access access, Role role) => access switch
     {

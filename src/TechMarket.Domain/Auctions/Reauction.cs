@@ -25,7 +25,7 @@ public static class Reauction
         // SPC 2016 Art. 26: re-auction within 30 days.
         if (newOpensAt > closedAt + Within)
         {
-            return ("OpensAt", "重新拍卖须在流拍后 30 日内开始 / The re-auction must open within 30 days of the close.");
+            return ("OpensAt", "重新拍卖须在流拍（或宣告悔拍）后 30 日内开始 / The re-auction must open within 30 days of the close (or of the declared default).");
         }
         return null;
     }

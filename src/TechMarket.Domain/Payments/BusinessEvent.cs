@@ -29,6 +29,10 @@ public enum BusinessEventKind
     DepositUnapplied,
     /// <summary>SPC 2016 Art. 24: the forfeited deposit covers the re-auction's shortfall for the seller (one per default).</summary>
     ReauctionShortfallCovered,
+    /// <summary>悔拍: the center transfers the re-auction shortfall, covered by the forfeited deposit, to the seller (one per default).</summary>
+    ShortfallPaidOut,
+    /// <summary>悔拍: the center returns to the defaulter what it had paid toward the price beyond the deposit (one per default).</summary>
+    DefaulterPaymentsReturned,
 }
 
 /// <summary>A business event: what happened (kind) to which thing (id).</summary>

@@ -30,7 +30,10 @@ public sealed record DeclareDefaultOutcome(AuctionDefaultRecord? Default, Runner
 /// shortfall, see <see cref="SettleDefaultShortfall"/>); the organisation is barred from the listing's re-auction (the
 /// <see cref="AuctionDefaultRecord"/> is the bar); the listing returns to the market; the other bidders' deposits get
 /// their release deadline (SPC 2016 Art. 23) if the settlement had not set it; the defaulter, the seller and, when the
-/// center chose it, the runner-up are told. Declaring again finds the record and changes nothing.
+/// center chose it, the runner-up are told. Declaring again finds the record and changes nothing. The whole declaration runs
+/// under the auction's row lock (<see cref="RowLock"/>), so it and the deal scan (<see cref="Deals.OpenAuctionDeals"/>)
+/// happen one after the other: either the scan finds the default and opens no deal, or the declaration finds the deal and
+/// cancels it.
 /// </summary>
 public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit forfeit, CloseDepositSubject closeSubject, WorkingCalendar calendar,
     DeadlineOptions deadlines, ICurrentActor actor, OutboxSignal outbox, TimeProvider clock)
@@ -41,15 +44,48 @@ public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit
     public async Task<DeclareDefaultOutcome> RunAsync(DeclareDefaultCommand command, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var auction = await db.Auctions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == command.AuctionId, ct);
-        if (auction is not { Status: AuctionStatus.Closed, Sold: true, WinnerOrganizationId: { } winner, PriceFen: { } price, WinnerCode: { } winnerCode })
-            return DeclareDefaultOutcome.Refused("", "只有已成交的竞价可以宣告悔拍 / Only a sold auction can be declared in default.");
-        if (await ExistingAsync(command.AuctionId, ct) is { } existing) return existing;
-
         var reason = command.Reason?.Trim() ?? "";
         if (reason.Length == 0) return DeclareDefaultOutcome.Refused("Reason", "请说明悔拍事由 / State the reason for the default.");
         if (reason.Length > MaxReasonLength) return DeclareDefaultOutcome.Refused("Reason", $"事由最长 {MaxReasonLength} 字 / At most {MaxReasonLength} characters.");
         if (command.Costs < Money.Zero) return DeclareDefaultOutcome.Refused("Costs", "费用不能为负 / The costs cannot be negative.");
+        if (!await db.Auctions.AnyAsync(a => a.Id == command.AuctionId, ct)) return NotSold;
+        try
+        {
+            // The auction's row lock (the one bids, the close and the deal scan take): everything decided below — no
+            // default yet, the deal and the settlement as they stand — is read under it, so the deal scan cannot open the
+            // defaulter's deal between this check and the commit (OpenAuctionDeals re-reads the default under the same lock).
+            await using var held = await RowLock.TakeAsync<Auction>(db, command.AuctionId, ct);
+            var outcome = await DeclareLockedAsync(command, reason, ct);
+            if (outcome.Succeeded && !outcome.WasAlreadyDeclared)
+            {
+                await held.CommitAsync(ct);
+                outbox.Poke();
+            }
+            else
+            {
+                db.ChangeTracker.Clear(); // disposing the lock rolls back whatever a refusal left half done
+            }
+            return outcome;
+        }
+        catch (DbUpdateException)
+        {
+            // The settlement changed meanwhile (a balance payment does not take the auction's lock, but its paid amounts are
+            // concurrency tokens); the unique auction index stays as the last guard against a second declaration.
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(command.AuctionId, ct)
+                ?? DeclareDefaultOutcome.Refused("", "成交或结算刚刚发生变化，请刷新后重试 / The deal or settlement changed just now; reload and try again.");
+        }
+    }
+
+    private static DeclareDefaultOutcome NotSold => DeclareDefaultOutcome.Refused("", "只有已成交的竞价可以宣告悔拍 / Only a sold auction can be declared in default.");
+
+    /// <summary>The declaration proper, inside the auction's lock; the caller commits only a new declaration.</summary>
+    private async Task<DeclareDefaultOutcome> DeclareLockedAsync(DeclareDefaultCommand command, string reason, CancellationToken ct)
+    {
+        var auction = await db.Auctions.AsNoTracking().FirstAsync(a => a.Id == command.AuctionId, ct);
+        if (auction is not { Status: AuctionStatus.Closed, Sold: true, WinnerOrganizationId: { } winner, PriceFen: { } price, WinnerCode: { } winnerCode })
+            return NotSold;
+        if (await ExistingAsync(command.AuctionId, ct) is { } existing) return existing;
 
         var now = clock.GetUtcNow();
         var settlement = await db.Settlements.FirstOrDefaultAsync(s => s.SubjectKind == DepositSubjectKind.Auction && s.SubjectId == auction.Id, ct);
@@ -69,78 +105,59 @@ public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit
         }
 
         var listing = await db.Listings.FirstAsync(l => l.Id == auction.ListingId, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        if (deal is not null && deal.Status != DealStatus.Cancelled)
         {
-            if (deal is not null && deal.Status != DealStatus.Cancelled)
-            {
-                deal.Status = DealStatus.Cancelled;
-                deal.CancellationReason = $"悔拍：{reason}";
-                deal.ExclusiveKey = null;
-                deal.UpdatedAt = now;
-            }
-            // The lot goes back to the market for the re-auction, or is held for the runner-up's answer.
-            listing.ReopenAfterDefault();
-            if (runnerUp is not null) listing.PutUnderOffer();
-            db.ListingChanged(listing.Id, now);
+            deal.Status = DealStatus.Cancelled;
+            deal.CancellationReason = $"悔拍：{reason}";
+            deal.ExclusiveKey = null;
+            deal.UpdatedAt = now;
+        }
+        // The lot goes back to the market for the re-auction, or is held for the runner-up's answer.
+        listing.ReopenAfterDefault();
+        if (runnerUp is not null) listing.PutUnderOffer();
+        db.ListingChanged(listing.Id, now);
 
-            var record = new AuctionDefaultRecord
+        var record = new AuctionDefaultRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            ListingId = auction.ListingId,
+            AuctionId = auction.Id,
+            OrganizationId = winner,
+            SellerOrganizationId = auction.SellerOrganizationId,
+            Ground = command.Ground,
+            Reason = reason,
+            DeclaredAt = now,
+            DeclaredByUserId = command.UserId,
+            DefaultedPriceFen = price,
+            CostsFen = command.Costs.Fen,
+        };
+        db.AuctionDefaults.Add(record);
+        RunnerUpOfferRecord? offer = null;
+        if (runnerUp is { } chosen)
+        {
+            offer = new RunnerUpOfferRecord
             {
                 Id = Guid.CreateVersion7(now),
-                ListingId = auction.ListingId,
+                DefaultId = record.Id,
                 AuctionId = auction.Id,
-                OrganizationId = winner,
-                SellerOrganizationId = auction.SellerOrganizationId,
-                Ground = command.Ground,
-                Reason = reason,
-                DeclaredAt = now,
-                DeclaredByUserId = command.UserId,
-                DefaultedPriceFen = price,
-                CostsFen = command.Costs.Fen,
+                ListingId = auction.ListingId,
+                OrganizationId = chosen.Registration.OrganizationId,
+                BidderCode = chosen.Bid.Bidder.Value,
+                PriceFen = chosen.Bid.Amount.Fen,
+                OfferedAt = now,
+                RespondBy = await calendar.AddWorkingDaysAsync(now, deadlines.RunnerUpOfferWorkingDays, ct),
             };
-            db.AuctionDefaults.Add(record);
-            RunnerUpOfferRecord? offer = null;
-            if (runnerUp is { } chosen)
-            {
-                offer = new RunnerUpOfferRecord
-                {
-                    Id = Guid.CreateVersion7(now),
-                    DefaultId = record.Id,
-                    AuctionId = auction.Id,
-                    ListingId = auction.ListingId,
-                    OrganizationId = chosen.Registration.OrganizationId,
-                    BidderCode = chosen.Bid.Bidder.Value,
-                    PriceFen = chosen.Bid.Amount.Fen,
-                    OfferedAt = now,
-                    RespondBy = await calendar.AddWorkingDaysAsync(now, deadlines.RunnerUpOfferWorkingDays, ct),
-                };
-                db.RunnerUpOffers.Add(offer);
-            }
-            Notify(auction, record, offer, now);
-            db.AuditAs("auction.default_declared", $"{command.Ground} {reason}");
-            await db.SaveChangesAsync(ct);
+            db.RunnerUpOffers.Add(offer);
+        }
+        Notify(auction, record, offer, now);
+        db.AuditAs("auction.default_declared", $"{command.Ground} {reason}");
+        await db.SaveChangesAsync(ct);
 
-            if (await ForfeitAsync(auction, settlement, record, reason, command.Costs, now, ct) is { } refused)
-            {
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                return DeclareDefaultOutcome.Refused("", refused);
-            }
-            // SPC 2016 Art. 23: the others' deposits are due back 24 h after the close (a settlement would have set this).
-            await closeSubject.RunAsync(DepositSubjectKind.Auction, auction.Id, auction.ClosedAt!.Value, ct);
-            await transaction.CommitAsync(ct);
-            outbox.Poke();
-            return new DeclareDefaultOutcome(record, offer, null, null);
-        }
-        catch (DbUpdateException)
-        {
-            // Another declaration of the same auction committed first (unique auction index): it stands, this one changes
-            // nothing. Or the settlement changed meanwhile (a payment booked: its paid amounts are concurrency tokens).
-            await transaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            return await ExistingAsync(command.AuctionId, ct)
-                ?? DeclareDefaultOutcome.Refused("", "成交或结算刚刚发生变化，请刷新后重试 / The deal or settlement changed just now; reload and try again.");
-        }
+        if (await ForfeitAsync(auction, settlement, record, reason, command.Costs, now, ct) is { } refused)
+            return DeclareDefaultOutcome.Refused("", refused);
+        // SPC 2016 Art. 23: the others' deposits are due back 24 h after the close (a settlement would have set this).
+        await closeSubject.RunAsync(DepositSubjectKind.Auction, auction.Id, auction.ClosedAt!.Value, ct);
+        return new DeclareDefaultOutcome(record, offer, null, null);
     }
 
     /// <summary>

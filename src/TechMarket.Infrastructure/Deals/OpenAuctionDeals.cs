@@ -15,7 +15,7 @@ namespace TechMarket.Infrastructure.Deals;
 /// Opens the deal of every auction closed as sold (SPC 2016 Art. 22: the winner is bound at the hammer) that has none yet,
 /// at the hammer price, for the lot's whole right (assignment where the listing offers it, else its first mode).
 /// A scan rather than a hook in the closing code, so the auction's close stays one transaction of its own; idempotent
-/// through the deal's unique origin.
+/// through the deal's unique origin. Each deal is opened under the auction's row lock, so it cannot cross a 悔拍 declaration.
 /// </summary>
 public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, ILogger<OpenAuctionDeals> logger)
 {
@@ -31,17 +31,30 @@ public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, 
         var opened = 0;
         foreach (var auction in won)
         {
-            // Read again per auction, just before opening: a default declared since the batch was read wins. (The window
-            // left between this read and OpenDeal's commit is noted in docs/auction-default.md.)
-            if (await db.AuctionDefaults.AnyAsync(x => x.AuctionId == auction.Id, ct)) continue;
-            var modes = await db.Listings.Where(l => l.Id == auction.ListingId).Select(l => l.TradeModes).FirstAsync(ct);
-            var mode = ModeOfLot(modes);
-            var outcome = await openDeal.RunAsync(new OpenDealCommand(DealOrigin.Auction, auction.Id, auction.ListingId, auction.Winner, mode, new Money(auction.Price)), ct);
+            if (await OpenAsync(auction.Id, auction.ListingId, auction.Winner, new Money(auction.Price), ct)) opened++;
             db.ChangeTracker.Clear();
-            if (outcome.Succeeded) opened++;
-            else logger.LogWarning("Auction {AuctionId} won but its deal was refused: {Refusal}", auction.Id, outcome.Refusal);
         }
         return opened;
+    }
+
+    /// <summary>
+    /// Opens one auction's deal under the auction's row lock, the lock <see cref="DeclareAuctionDefault"/> takes: a 悔拍
+    /// declared since the batch was read is seen here and wins (the defaulter gets no deal), and a declaration that comes
+    /// after finds this deal and cancels it. Never both a default and an open deal.
+    /// </summary>
+    private async Task<bool> OpenAsync(Guid auctionId, Guid listingId, Guid winner, Money price, CancellationToken ct)
+    {
+        await using var held = await RowLock.TakeAsync<Auction>(db, auctionId, ct);
+        if (await db.AuctionDefaults.AnyAsync(x => x.AuctionId == auctionId, ct)) return false;
+        var modes = await db.Listings.Where(l => l.Id == listingId).Select(l => l.TradeModes).FirstAsync(ct);
+        var outcome = await openDeal.RunAsync(new OpenDealCommand(DealOrigin.Auction, auctionId, listingId, winner, ModeOfLot(modes), price), ct);
+        if (!outcome.Succeeded)
+        {
+            logger.LogWarning("Auction {AuctionId} won but its deal was refused: {Refusal}", auctionId, outcome.Refusal);
+            return false;
+        }
+        await held.CommitAsync(ct);
+        return !outcome.WasAlreadyOpen;
     }
 
     /// <summary>What a lot sells: the whole right (assignment) where the listing offers it, else its first mode.</summary>

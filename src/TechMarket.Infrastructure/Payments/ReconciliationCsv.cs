@@ -56,6 +56,8 @@ public sealed class ReconciliationCsv(TechMarketDbContext db)
         PaymentPurpose.MilestoneFunding => "研发托管",
         PaymentPurpose.DeveloperPayout => "支付研究开发方",
         PaymentPurpose.ClientRefund => "退还委托方",
+        PaymentPurpose.DefaultShortfall => "悔拍差价",
+        PaymentPurpose.DefaulterRefund => "退还悔拍方已付价款",
         _ => purpose.ToString(),
     };
 

@@ -25,6 +25,7 @@ internal static class AuctionsSetup
         services.AddScoped<AnswerRunnerUpOffer>();
         services.AddScoped<LapseRunnerUpOffers>();
         services.AddScoped<SettleDefaultShortfall>();
+        services.AddScoped<RecordDefaultTransfer>();
         services.AddHostedService<AuctionDefaultJobs>();
         // IDepositGate is the ledger's (AddTechMarketPayments): the center's "deposit received" posts a bank receipt to it.
         services.AddSingleton<OutboxSignal>();

@@ -28,6 +28,25 @@ public sealed class AuctionDefaultTests
     }
 
     [Fact]
+    public void The_transfers_a_default_leaves_are_balanced_and_keyed_by_the_default_so_each_posts_once()
+    {
+        Guid defaultId = Guid.NewGuid(), seller = Guid.NewGuid(), defaulter = Guid.NewGuid();
+        var shortfall = DefaultTransfers.ShortfallToSeller(defaultId, seller, new Money(100_000), DueBy);
+        var back = DefaultTransfers.PaymentsToDefaulter(defaultId, defaulter, new Money(500_000), DueBy);
+        Assert.Equal(0, shortfall.Postings.Sum(p => p.Amount.Fen));
+        Assert.Equal(0, back.Postings.Sum(p => p.Amount.Fen));
+        // The seller's payable is discharged by money leaving the bank; the defaulter's credit likewise.
+        Assert.Equal(100_000, shortfall.Postings.Single(p => p.Account == LedgerAccount.PayableToSeller(seller)).Amount.Fen);
+        Assert.Equal(-100_000, shortfall.Postings.Single(p => p.Account == LedgerAccount.CashAtBank).Amount.Fen);
+        Assert.Equal(500_000, back.Postings.Single(p => p.Account == LedgerAccount.DueFromBuyer(defaulter)).Amount.Fen);
+        Assert.Equal(-500_000, back.Postings.Single(p => p.Account == LedgerAccount.CashAtBank).Amount.Fen);
+        // One key per default and transfer, whatever the time or amount of a retry; the two transfers never share one.
+        Assert.Equal(shortfall.Key, DefaultTransfers.ShortfallToSeller(defaultId, seller, new Money(100_000), DueBy.AddHours(1)).Key);
+        Assert.NotEqual(shortfall.Key, back.Key);
+        Assert.Throws<ArgumentOutOfRangeException>(() => DefaultTransfers.ShortfallToSeller(defaultId, seller, Money.Zero, DueBy));
+    }
+
+    [Fact]
     public void A_defaulter_is_barred_from_the_re_auction_SPC_2016_Art_24()
     {
         var refusal = Assert.NotNull(BidderEligibility.Decide(new BidderFacts(false, false, true, true, true, IsBarredDefaulter: true)));

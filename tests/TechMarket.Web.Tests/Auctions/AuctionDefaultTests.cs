@@ -129,17 +129,38 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         }
         Assert.False(site.WithDb(db => db.Settlements.Any(x => x.SubjectId == lot.Auction.Id)));
 
-        // The re-auction form names the barred organisation; the re-auction is created (manual bidding, start cut 10 %).
+        // The re-auction form names the barred organisation. Posted as a browser would: a start cut by more than 20 % and a
+        // missing step are answered on their fields (in Chinese and English), keeping what was typed; then it is created
+        // (manual bidding, start cut 10 %) and the center lands on the new auction.
         var form = await GetAsync(center, $"/center/auctions?reauctionOf={lot.Auction.Id}");
         Assert.Contains(lot.Winner.Name, form.QuerySelector("#reauction-barred")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(lot.Auction.ListingId.ToString(), form.QuerySelector<IHtmlInputElement>("#Input_Listing")!.Value);
         var now = site.Clock.GetUtcNow();
-        await using (var scope = site.Services.CreateAsyncScope())
+        var fields = new Dictionary<string, string>
         {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(lot.Auction.ListingId, AuctionScenario.Center,
-                900_000, null, 50_000, 180_000, now.AddHours(-1), now.AddHours(2), ProxyBidding: false, ReauctionOfId: lot.Auction.Id), Ct);
-            Assert.True(created.Succeeded, created.Error);
-        }
+            ["Input.StartYuan"] = "7000", ["Input.StepYuan"] = "", ["Input.DepositYuan"] = "1800", ["Input.ProxyBidding"] = "false",
+            ["Input.OpensAt"] = LocalInput(now.AddHours(-1)), ["Input.EndsAt"] = LocalInput(now.AddHours(2)),
+        };
+        var invalid = await Html.SubmitAsync(center, (IHtmlFormElement)form.QuerySelector("#create-auction")!, fields);
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        var answered = await Html.ParseAsync(invalid);
+        var stepError = answered.QuerySelector("[data-valmsg-for='Input.StepYuan']")!.TextContent;
+        Assert.Contains("请输入加价幅度", stepError, StringComparison.Ordinal);
+        Assert.Contains("The increment is required", stepError, StringComparison.Ordinal);
+        Assert.Equal("7000", answered.QuerySelector<IHtmlInputElement>("#Input_StartYuan")!.Value);
+        Assert.NotNull(answered.QuerySelector("#reauction-barred")); // still the re-auction form
+        fields["Input.StepYuan"] = "500";
+        answered = await Html.ParseAsync(await Html.SubmitAsync(center, (IHtmlFormElement)answered.QuerySelector("#create-auction")!, fields));
+        var startError = answered.QuerySelector("[data-valmsg-for='Input.StartYuan']")!.TextContent;
+        Assert.Contains("降幅不得超过 20%", startError, StringComparison.Ordinal);
+        Assert.Contains("at most 20 %", startError, StringComparison.Ordinal);
+        Assert.False(site.WithDb(db => db.Auctions.Any(a => a.ReauctionOfId == lot.Auction.Id)));
+        fields["Input.StartYuan"] = "9000";
+        var created = await Html.SubmitAsync(center, (IHtmlFormElement)answered.QuerySelector("#create-auction")!, fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var reauction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.ReauctionOfId == lot.Auction.Id));
+        Assert.Equal($"/center/auctions/{reauction.Id}", created.Headers.Location!.OriginalString);
+        Assert.Equal((900_000L, 50_000L, 180_000L, false), (reauction.StartPriceFen, reauction.IncrementFixedFen!.Value, reauction.DepositFen, reauction.ProxyBidding));
 
         // The defaulter's registration is refused with the rule (page and use case give barred_defaulter).
         var defaulter = await Accounts.SignedInAsync(site, lot.Winner.Email, AuctionScenario.Password);
@@ -195,7 +216,176 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         Assert.Equal(forfeitedBefore + 100_000, Balance(LedgerAccount.ForfeitedDeposits));
         Assert.Equal(1, site.WithDb(db => db.JournalEntries.Count(e => e.CauseKind == BusinessEventKind.ReauctionShortfallCovered && e.CauseId == record.Id)));
         Assert.Equal(0, LedgerSum());
-        Assert.Contains("1,000.00", (await GetAsync(center, $"/center/auctions/{lot.Auction.Id}")).QuerySelector("#default-shortfall")!.TextContent, StringComparison.Ordinal);
+        var manage = await GetAsync(center, $"/center/auctions/{lot.Auction.Id}");
+        Assert.Contains("1,000.00", manage.QuerySelector("#default-shortfall")!.TextContent, StringComparison.Ordinal);
+
+        // The center pays the booked shortfall out: the bank reference is required and the irreversible step confirmed.
+        var payout = (IHtmlFormElement)manage.QuerySelector("#pay-shortfall")!;
+        var missing = await Html.ParseAsync(await Html.SubmitAsync(center, payout, new Dictionary<string, string> { ["Shortfall.Confirm"] = "true" }));
+        Assert.Contains("请填写付款银行流水号", missing.QuerySelector("#shortfall-reference-error")!.TextContent, StringComparison.Ordinal);
+        var unconfirmed = await Html.ParseAsync(await Html.SubmitAsync(center, payout, new Dictionary<string, string> { ["Shortfall.BankReference"] = "BK-SHORT-1" }));
+        Assert.Contains("勾选确认", unconfirmed.QuerySelector("#shortfall-confirm-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("BK-SHORT-1", unconfirmed.QuerySelector<IHtmlInputElement>("#Shortfall_BankReference")!.Value);
+        Assert.False(site.WithDb(db => db.PaymentRecords.Any(p => p.Purpose == PaymentPurpose.DefaultShortfall && p.OrganizationId == University && p.ExternalReference == "BK-SHORT-1")));
+        var payableBefore = Balance(LedgerAccount.PayableToSeller(University));
+        var confirmed = new Dictionary<string, string> { ["Shortfall.BankReference"] = "BK-SHORT-1", ["Shortfall.Confirm"] = "true" };
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, payout, confirmed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, payout, confirmed)).StatusCode); // the form sent twice
+        var paid = Assert.Single(site.WithDb(db => db.PaymentRecords.AsNoTracking().Where(p => p.Purpose == PaymentPurpose.DefaultShortfall && p.OrganizationId == University).ToList()));
+        Assert.Equal((100_000L, PaymentDirection.Outgoing, "BK-SHORT-1"), (paid.AmountFen, paid.Direction, paid.ExternalReference));
+        Assert.Equal(RecordDefaultTransfer.JournalKey(DefaultTransfer.ShortfallToSeller, record.Id), paid.JournalKey);
+        // One entry, keyed by the default: the seller's payable discharged by money leaving the bank.
+        Assert.Equal(new (LedgerAccountKind, long)[] { (LedgerAccountKind.CashAtBank, -100_000L), (LedgerAccountKind.PayableToSellers, 100_000L) }, PostingsOf(BusinessEventKind.ShortfallPaidOut, record.Id));
+        Assert.Equal(payableBefore + 100_000, Balance(LedgerAccount.PayableToSeller(University)));
+        Assert.Equal(0, LedgerSum());
+        Assert.Contains("auction.default_shortfall_paid_out", site.WithDb(db => db.AuditLog.Where(a => a.EntityId == paid.Id.ToString()).Select(a => a.Action).ToList()));
+        manage = await GetAsync(center, $"/center/auctions/{lot.Auction.Id}");
+        Assert.Null(manage.QuerySelector("#pay-shortfall"));
+        Assert.Contains("BK-SHORT-1", manage.QuerySelector("#shortfall-paid")!.TextContent, StringComparison.Ordinal);
+
+        // The seller sees it on its side: told, with the payment among its receipts; the defaulter cannot open that receipt.
+        await WaitForAsync(() => site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == University && n.Link == $"/Payments/Receipt/{paid.Id}")));
+        var seller = await Accounts.SignedInAsync(site, Accounts.University);
+        var receipts = (await GetAsync(seller, "/payments/ledger")).QuerySelector("#payments")!.TextContent;
+        Assert.Contains("悔拍差价", receipts, StringComparison.Ordinal);
+        Assert.Contains("1,000.00", (await GetAsync(seller, $"/Payments/Receipt/{paid.Id}")).QuerySelector("#receipt-amount")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await defaulter.GetAsync(new Uri($"/Payments/Receipt/{paid.Id}", UriKind.Relative), Ct)).StatusCode);
+
+        // Nothing was paid toward the price (no settlement): there is nothing to return to the defaulter.
+        Assert.Null(manage.QuerySelector("#return-payments"));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var nothing = await scope.ServiceProvider.GetRequiredService<RecordDefaultTransfer>().RunAsync(record.Id, DefaultTransfer.PaymentsToDefaulter, "BK-NONE", Ct);
+            Assert.Equal(DefaultTransferRefusal.NothingOwed, nothing.Refusal);
+        }
+    }
+
+    [Fact]
+    public async Task The_defaulters_part_payment_of_the_price_is_returned_only_the_deposit_is_forfeited()
+    {
+        site.SkipUnlessAvailable();
+        var lot = await SoldLotAsync(settle: true);
+        var settlement = site.WithDb(db => db.Settlements.AsNoTracking().Single(s => s.SubjectKind == DepositSubjectKind.Auction && s.SubjectId == lot.Auction.Id));
+        // The winner pays ¥5,000 of the balance by bank transfer, then nothing more.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var booked = await scope.ServiceProvider.GetRequiredService<RecordBankReceipt>().RunAsync(new BankReceiptInput(Guid.NewGuid().ToString("N"),
+                settlement.PaymentReference, new Money(500_000), DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime), "BK-PART-1", null, null, null), Ct);
+            Assert.Equal(500_000L, site.WithDb(db => db.Settlements.AsNoTracking().Single(s => s.Id == settlement.Id)).BuyerPaidFen);
+            Assert.Equal(settlement.Id, booked.Receipt.SettlementId);
+        }
+        site.Clock.SetUtcNow(settlement.BuyerDueBy.AddMinutes(1));
+        var center = await Accounts.SignedInAsync(site, Accounts.Center);
+        Assert.Equal(HttpStatusCode.Redirect, (await DeclareAsync(center, lot.Auction.Id, "NotPaid", "尾款仅付一部分", "0")).StatusCode);
+        var record = site.WithDb(db => db.AuctionDefaults.AsNoTracking().Single(d => d.AuctionId == lot.Auction.Id));
+        // The deposit is forfeited; the part-payment stays a credit on the defaulter's account, owed back to it.
+        Assert.Equal(DepositFen, record.DepositForfeitedFen);
+        Assert.Equal(-500_000, Balance(LedgerAccount.DueFromBuyer(lot.Winner.OrganizationId)));
+
+        var manage = await GetAsync(center, $"/center/auctions/{lot.Auction.Id}");
+        Assert.Contains("5,000.00", manage.QuerySelector("#defaulter-paid")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(manage.QuerySelector("#pay-shortfall")); // the re-sale is not known yet
+        var refund = (IHtmlFormElement)manage.QuerySelector("#return-payments")!;
+        var unconfirmed = await Html.ParseAsync(await Html.SubmitAsync(center, refund, new Dictionary<string, string> { ["Refund.BankReference"] = "BK-BACK-1" }));
+        Assert.Contains("勾选确认", unconfirmed.QuerySelector("#refund-confirm-error")!.TextContent, StringComparison.Ordinal);
+        var tooLong = await Html.ParseAsync(await Html.SubmitAsync(center, refund, new Dictionary<string, string> { ["Refund.BankReference"] = new string('9', 101), ["Refund.Confirm"] = "true" }));
+        Assert.Contains("最长 100", tooLong.QuerySelector("#refund-reference-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(-500_000, Balance(LedgerAccount.DueFromBuyer(lot.Winner.OrganizationId)));
+
+        var confirmed = new Dictionary<string, string> { ["Refund.BankReference"] = "BK-BACK-1", ["Refund.Confirm"] = "true" };
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, refund, confirmed)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(center, refund, confirmed)).StatusCode); // a double click
+        var returned = Assert.Single(site.WithDb(db => db.PaymentRecords.AsNoTracking().Where(p => p.Purpose == PaymentPurpose.DefaulterRefund && p.OrganizationId == lot.Winner.OrganizationId).ToList()));
+        Assert.Equal((500_000L, settlement.Id, "BK-BACK-1"), (returned.AmountFen, returned.SettlementId!.Value, returned.ExternalReference));
+        Assert.Equal(new (LedgerAccountKind, long)[] { (LedgerAccountKind.CashAtBank, -500_000L), (LedgerAccountKind.DueFromBuyers, 500_000L) }, PostingsOf(BusinessEventKind.DefaulterPaymentsReturned, record.Id));
+        Assert.Equal(0, Balance(LedgerAccount.DueFromBuyer(lot.Winner.OrganizationId)));
+        Assert.Equal(0, Balance(LedgerAccount.DepositsHeld(lot.Winner.OrganizationId)));
+        Assert.Equal(0, LedgerSum());
+        Assert.Contains("auction.default_payments_returned", site.WithDb(db => db.AuditLog.Where(a => a.EntityId == returned.Id.ToString()).Select(a => a.Action).ToList()));
+        manage = await GetAsync(center, $"/center/auctions/{lot.Auction.Id}");
+        Assert.Null(manage.QuerySelector("#return-payments"));
+        Assert.Contains("BK-BACK-1", manage.QuerySelector("#defaulter-refunded")!.TextContent, StringComparison.Ordinal);
+
+        // The defaulter is told and finds the refund among its receipts.
+        await WaitForAsync(() => site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == lot.Winner.OrganizationId && n.Link == $"/Payments/Receipt/{returned.Id}")));
+        var defaulter = await Accounts.SignedInAsync(site, lot.Winner.Email, AuctionScenario.Password);
+        Assert.Contains("退还悔拍方已付价款", (await GetAsync(defaulter, "/payments/ledger")).QuerySelector("#payments")!.TextContent, StringComparison.Ordinal);
+
+        // The shortfall cannot be paid out before the re-sale is known, whatever is posted.
+        var early = await Html.ParseAsync(await center.PostAsync(new Uri($"/center/auctions/{lot.Auction.Id}?handler=PayShortfall", UriKind.Relative),
+            new FormUrlEncodedContent([new("Shortfall.BankReference", "BK-EARLY"), new("Shortfall.Confirm", "true"),
+                new("__RequestVerificationToken", manage.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value)]), Ct));
+        Assert.Contains("差价未知", early.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(site.WithDb(db => db.PaymentRecords.Any(p => p.ExternalReference == "BK-EARLY")));
+    }
+
+    /// <summary>
+    /// The deal scan and a declaration in the same instant, many times over on fresh lots: the two take the auction's row
+    /// lock, so either the declaration came first (no deal) or the scan did (its deal then cancelled by the declaration);
+    /// never a default beside an open deal.
+    /// </summary>
+    [Fact]
+    public async Task A_declaration_racing_the_deal_scan_never_leaves_a_default_beside_an_open_deal()
+    {
+        site.SkipUnlessAvailable();
+        const int Rounds = 12;
+        var listingId = UnusedListing();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var auction = await ClosedUnopenedLotAsync(listingId, round);
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var declare = Task.Run(async () =>
+            {
+                await start.Task;
+                await using var scope = site.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<DeclareAuctionDefault>().RunAsync(
+                    new DeclareDefaultCommand(auction.Id, DefaultGround.RefusedToSign, DeclareAuctionDefault.RefusedToSignReason, Money.Zero, false, null), Ct);
+            }, Ct);
+            var scan = Task.Run(async () =>
+            {
+                await start.Task;
+                await using var scope = site.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<OpenAuctionDeals>().RunAsync(Ct);
+            }, Ct);
+            start.SetResult();
+            await Task.WhenAll(declare, scan);
+            var declared = await declare;
+
+            Assert.True(declared.Succeeded, declared.Error);
+            Assert.Single(site.WithDb(db => db.AuctionDefaults.AsNoTracking().Where(d => d.AuctionId == auction.Id).ToList()));
+            var deals = site.WithDb(db => db.Deals.AsNoTracking().Where(d => d.Origin == DealOrigin.Auction && d.OriginId == auction.Id).ToList());
+            var noDeal = deals.Count == 0;
+            var cancelled = deals.Count == 1 && deals[0].Status == DealStatus.Cancelled;
+            Assert.True(noDeal ^ cancelled, $"round {round}: {deals.Count} deal(s), {string.Join(", ", deals.Select(d => d.Status))}");
+            Assert.Equal(ListingStatus.Published, ListingStatusOf(listingId));
+            Assert.Equal(0, LedgerSum());
+        }
+    }
+
+    /// <summary>A fresh auction of the listing sold to a fresh bidder and closed, whose deal the scan has not opened yet.</summary>
+    private async Task<Auction> ClosedUnopenedLotAsync(Guid listingId, int round)
+    {
+        var now = site.Clock.GetUtcNow();
+        Auction auction;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(listingId, AuctionScenario.Center,
+                Start, null, 50_000, DepositFen, now.AddHours(-1), now.AddHours(1), ProxyBidding: false), Ct);
+            Assert.True(created.Succeeded, created.Error);
+            auction = created.Auction!;
+        }
+        var bidder = await AuctionScenario.NewBidderAsync(site, $"并发悔拍科技有限公司{round}-" + Guid.NewGuid().ToString("N")[..4]);
+        await AuctionScenario.RegisterAsync(site, auction.Id, bidder.OrganizationId);
+        Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(bidder.Client, auction.Id, Start)).StatusCode);
+        // Closed at its end without moving the site's clock, so the site's own deal scanner does not wake and open the deal first.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<CloseAuction>().CloseAsync(auction.Id, auction.EndsAt.AddMinutes(1), Ct));
+        }
+        auction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.Id == auction.Id));
+        Assert.Equal((true, bidder.OrganizationId), (auction.Sold == true, auction.WinnerOrganizationId!.Value));
+        Assert.False(site.WithDb(db => db.Deals.Any(d => d.OriginId == auction.Id)));
+        return auction;
     }
 
     [Fact]
@@ -296,13 +486,7 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
     /// <summary>A fresh listing auctioned and sold (proxy: A to ¥12,000, B to ¥15,000 → B at ¥12,500), its deal opened, optionally settled.</summary>
     private async Task<Lot> SoldLotAsync(bool settle)
     {
-        var listingId = site.WithDb(db =>
-        {
-            var used = db.ListedTrades.Select(t => t.ListingId).Concat(db.Auctions.Select(a => a.ListingId)).Concat(db.Deals.Select(d => d.ListingId)).ToHashSet();
-            return db.Listings.AsNoTracking().Where(l => l.OrganizationId == University && l.Status == ListingStatus.Published && !l.IsPledged)
-                .OrderByDescending(l => l.Id).ToList()
-                .First(l => !used.Contains(l.Id) && l.TradeModes.HasFlag(TradeModes.Assignment)).Id;
-        });
+        var listingId = UnusedListing();
         Auction auction;
         var now = site.Clock.GetUtcNow();
         await using (var scope = site.Services.CreateAsyncScope())
@@ -358,6 +542,15 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         return client.PostAsync(new Uri($"/auctions/offers/{offerId}?handler={handler}", UriKind.Relative), new FormUrlEncodedContent(fields), Ct);
     }
 
+    /// <summary>A published assignment listing of the university that no trade, auction or deal has used yet.</summary>
+    private Guid UnusedListing() => site.WithDb(db =>
+    {
+        var used = db.ListedTrades.Select(t => t.ListingId).Concat(db.Auctions.Select(a => a.ListingId)).Concat(db.Deals.Select(d => d.ListingId)).ToHashSet();
+        return db.Listings.AsNoTracking().Where(l => l.OrganizationId == University && l.Status == ListingStatus.Published && !l.IsPledged)
+            .OrderByDescending(l => l.Id).ToList()
+            .First(l => !used.Contains(l.Id) && l.TradeModes.HasFlag(TradeModes.Assignment)).Id;
+    });
+
     private DealRecord Deal(Guid auctionId) => site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Origin == DealOrigin.Auction && d.OriginId == auctionId));
 
     private DepositRecord DepositOf(Guid organizationId, Guid auctionId) => site.WithDb(db =>
@@ -367,6 +560,13 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
 
     private long Balance(LedgerAccount account) =>
         site.WithDb(db => db.Postings.Where(p => p.AccountKind == account.Kind && p.Party == account.Party).Sum(p => p.AmountFen));
+
+    /// <summary>The postings of the one journal entry this event caused, by account kind (fails if there is not exactly one entry).</summary>
+    private List<(LedgerAccountKind, long)> PostingsOf(BusinessEventKind kind, Guid causeId) => site.WithDb(db =>
+    {
+        var entry = Assert.Single(db.JournalEntries.AsNoTracking().Where(e => e.CauseKind == kind && e.CauseId == causeId).Include(e => e.Postings).ToList());
+        return entry.Postings.Select(p => (p.AccountKind, p.AmountFen)).OrderBy(p => p.AccountKind.ToString(), StringComparer.Ordinal).ToList();
+    });
 
     private long LedgerSum() => site.WithDb(db => db.Postings.Sum(p => p.AmountFen));
 
@@ -384,6 +584,9 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
     }
 
     private static string Local(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A datetime-local field's value, in Beijing time as the form takes it.</summary>
+    private static string LocalInput(DateTimeOffset at) => at.ToOffset(ChinaTime.Offset).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }
 
 [Collection(ListedTradeSqliteCollection.Name)]

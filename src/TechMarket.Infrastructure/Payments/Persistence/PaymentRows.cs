@@ -73,6 +73,10 @@ public enum PaymentPurpose
     DeveloperPayout = 7,
     /// <summary>退还委托方: milestone money the center decided to refund, returned to the client.</summary>
     ClientRefund = 8,
+    /// <summary>悔拍差价: the re-auction shortfall, covered by the forfeited deposit, transferred to the seller (SPC 2016 Art. 24).</summary>
+    DefaultShortfall = 9,
+    /// <summary>退还悔拍方已付价款: what the defaulter had paid toward the rescinded price beyond the deposit, returned.</summary>
+    DefaulterRefund = 10,
 }
 
 /// <summary>

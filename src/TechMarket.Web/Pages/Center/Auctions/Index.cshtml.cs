@@ -104,7 +104,7 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Session.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        KeepOnly(nameof(Input));
         if (!ModelState.IsValid)
         {
             await LoadAsync(1, cancellationToken);
@@ -134,6 +134,7 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
                 "EndsAt" => "Input.EndsAt",
                 "OpensAt" => "Input.OpensAt",
                 "DepositFen" => "Input.DepositYuan",
+                "SessionId" => "Input.SessionId",
                 _ => "",
             };
             ModelState.AddModelError(field, result.Error!);
@@ -145,7 +146,7 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
 
     public async Task<IActionResult> OnPostSessionAsync(CancellationToken cancellationToken)
     {
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        KeepOnly(nameof(Session));
         if (ModelState.IsValid && Session.FirstLotEndsAt <= Session.OpensAt) ModelState.AddModelError("Session.FirstLotEndsAt", "结束时间须晚于开始时间 / The end must be after the opening.");
         if (!ModelState.IsValid || User.OrganizationId() is not { } organizer)
         {
@@ -168,6 +169,16 @@ public sealed class IndexModel(TechMarketDbContext db, CreateAuction create, Tim
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = $"已创建专场：{session.Title}";
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Keeps only the posted form's entries in ModelState. The other form's bound property finds no value under its
+    /// prefix, so MVC binds (and validates) it again without a prefix ("Title", "OpensAt" …); those errors belong to no
+    /// field on the page, and left in place they made a valid post answer 200 with nothing shown.
+    /// </summary>
+    private void KeepOnly(string prefix)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
     }
 
     private static long Fen(decimal yuan) => (long)decimal.Round(yuan * 100, 0, MidpointRounding.AwayFromZero);

@@ -17,13 +17,16 @@ namespace TechMarket.Web.Pages.Center.Auctions;
 /// log in the replay format. While the auction runs, the page does not pair names with bidder codes: nobody, the
 /// operator's staff included, sees who holds which code before the close (SPC 2016 Arts 8, 18). After a sale the center
 /// may declare the winner in default (宣告悔拍, SPC 2016 Art. 24) with a reason, the costs to recover and optionally an
-/// offer to the runner-up, confirmed as irreversible.
+/// offer to the runner-up, confirmed as irreversible; afterwards it records the two transfers the default leaves
+/// (<see cref="RecordDefaultTransfer"/>): the re-auction shortfall to the seller, and the defaulter's part-payments back.
 /// </summary>
 [Authorize(Policy = Policies.CenterStaff)]
 public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit, TechMarket.Infrastructure.Payments.IDepositGate deposits,
-    DeclareAuctionDefault declareDefault) : PageModel
+    DeclareAuctionDefault declareDefault, RecordDefaultTransfer transfers) : PageModel
 {
     [BindProperty] public DefaultInput Default { get; set; } = new();
+    [BindProperty] public TransferInput Shortfall { get; set; } = new();
+    [BindProperty] public TransferInput Refund { get; set; } = new();
 
     /// <summary>The 悔拍 of this auction, if declared, with the defaulter's name and the runner-up offer.</summary>
     public AuctionDefaultRecord? Declared { get; private set; }
@@ -32,6 +35,12 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
     public string? RunnerUpName { get; private set; }
     /// <summary>The winner's settlement, whose due date decides when non-payment may be declared.</summary>
     public TechMarket.Infrastructure.Payments.Persistence.SettlementRecord? Settlement { get; private set; }
+    /// <summary>The recorded transfer of the re-auction shortfall to the seller, once made.</summary>
+    public TechMarket.Infrastructure.Payments.Persistence.PaymentRecord? ShortfallPayment { get; private set; }
+    /// <summary>What the defaulter had paid toward the rescinded price (beyond the deposit), owed back to it.</summary>
+    public long DefaulterPaidFen { get; private set; }
+    /// <summary>The recorded return of those part-payments, once made.</summary>
+    public TechMarket.Infrastructure.Payments.Persistence.PaymentRecord? RefundPayment { get; private set; }
 
     public sealed class DefaultInput
     {
@@ -48,6 +57,16 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
         public bool OfferRunnerUp { get; set; }
 
         /// <summary>The confirmation step: the declaration cannot be undone.</summary>
+        public bool Confirm { get; set; }
+    }
+
+    /// <summary>A bank transfer the center made and now records; confirmed, as it cannot be undone.</summary>
+    public sealed class TransferInput
+    {
+        [Required(ErrorMessage = "请填写付款银行流水号 / Enter the bank reference of the transfer.")]
+        [StringLength(RecordDefaultTransfer.MaxBankReferenceLength, ErrorMessage = "银行流水号最长 100 个字符 / The bank reference is at most 100 characters.")]
+        public string? BankReference { get; set; }
+
         public bool Confirm { get; set; }
     }
 
@@ -111,6 +130,51 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
         return Redirect($"/center/auctions/{id}");
     }
 
+    /// <summary>登记向卖方支付差价: the shortfall the forfeited deposit covered (SPC 2016 Art. 24), transferred to the seller.</summary>
+    public Task<IActionResult> OnPostPayShortfallAsync(Guid id, CancellationToken cancellationToken) =>
+        TransferAsync(id, DefaultTransfer.ShortfallToSeller, nameof(Shortfall), Shortfall, cancellationToken);
+
+    /// <summary>登记退还悔拍方已付价款: only the deposit is forfeited; part-payments of the price go back to the defaulter.</summary>
+    public Task<IActionResult> OnPostReturnPaymentsAsync(Guid id, CancellationToken cancellationToken) =>
+        TransferAsync(id, DefaultTransfer.PaymentsToDefaulter, nameof(Refund), Refund, cancellationToken);
+
+    private async Task<IActionResult> TransferAsync(Guid id, DefaultTransfer transfer, string prefix, TransferInput input, CancellationToken cancellationToken)
+    {
+        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var declared = await db.AuctionDefaults.AsNoTracking().FirstOrDefaultAsync(d => d.AuctionId == id, cancellationToken);
+        if (declared is null) return NotFound();
+        if (ModelState.IsValid && !input.Confirm)
+        {
+            ModelState.AddModelError(prefix + ".Confirm", "登记后不可撤销，请勾选确认已经转账 / A recorded transfer cannot be undone: tick to confirm it was made.");
+        }
+        if (!ModelState.IsValid)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            return Page();
+        }
+        var outcome = await transfers.RunAsync(declared.Id, transfer, input.BankReference!, cancellationToken);
+        if (outcome.Refusal == DefaultTransferRefusal.NotFound) return NotFound();
+        var refused = outcome.Refusal switch
+        {
+            DefaultTransferRefusal.ShortfallNotKnown => "重新拍卖的结果尚未确定，差价未知 / The re-sale is not known yet, so neither is the shortfall.",
+            DefaultTransferRefusal.NothingOwed => transfer == DefaultTransfer.ShortfallToSeller
+                ? "没有应付卖方的差价 / There is no shortfall owed to the seller."
+                : "悔拍方未支付过价款，无需退还 / The defaulter paid nothing toward the price; there is nothing to return.",
+            DefaultTransferRefusal.PledgeLenderFirst => "质权实现拍卖：差价须先在质押案件中清偿质权人 / A pledge realisation: the shortfall goes to the lender first, through the pledge case.",
+            _ => null,
+        };
+        if (refused is not null)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            ModelState.AddModelError("", refused);
+            return Page();
+        }
+        TempData["Message"] = outcome.WasAlreadyRecorded ? "该笔转账已登记，未重复记账 / This transfer was already recorded; nothing was booked twice."
+            : transfer == DefaultTransfer.ShortfallToSeller ? $"已登记向卖方支付差价 {outcome.Payment!.Amount} / Shortfall payout recorded."
+            : $"已登记退还悔拍方已付价款 {outcome.Payment!.Amount} / Part-payments returned.";
+        return Redirect($"/center/auctions/{id}");
+    }
+
     private Task<bool> OwnsAsync(Guid id, Guid registrationId, CancellationToken cancellationToken) =>
         db.AuctionRegistrations.AnyAsync(r => r.Id == registrationId && r.AuctionId == id, cancellationToken);
 
@@ -148,6 +212,12 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
             {
                 RunnerUpName = await db.Organizations.AsNoTracking().Where(o => o.Id == Offer.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
             }
+            var shortfallKey = RecordDefaultTransfer.JournalKey(DefaultTransfer.ShortfallToSeller, Declared.Id);
+            var refundKey = RecordDefaultTransfer.JournalKey(DefaultTransfer.PaymentsToDefaulter, Declared.Id);
+            var recorded = await db.PaymentRecords.AsNoTracking().Where(p => p.JournalKey == shortfallKey || p.JournalKey == refundKey).ToListAsync(cancellationToken);
+            ShortfallPayment = recorded.FirstOrDefault(p => p.JournalKey == shortfallKey);
+            RefundPayment = recorded.FirstOrDefault(p => p.JournalKey == refundKey);
+            DefaulterPaidFen = Settlement is { State: TechMarket.Infrastructure.Payments.Persistence.SettlementState.Rescinded } rescinded ? rescinded.BuyerPaidFen : 0;
         }
         return true;
     }
