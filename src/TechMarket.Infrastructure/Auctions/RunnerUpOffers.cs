@@ -101,7 +101,7 @@ public sealed class LapseRunnerUpOffers(TechMarketDbContext db, TimeProvider clo
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var due = await db.RunnerUpOffers.Where(o => o.Status == RunnerUpOfferStatus.Pending && o.RespondBy < now).Take(100).ToListAsync(ct);
+        var due = await db.RunnerUpOffers.Where(o => o.Status == RunnerUpOfferStatus.Pending && o.RespondBy < now).OrderBy(o => o.RespondBy).Take(100).ToListAsync(ct);
         foreach (var offer in due) await LapseAsync(db, offer, now, ct);
         return due.Count;
     }

@@ -26,6 +26,7 @@ public sealed class OpenAuctionDeals(TechMarketDbContext db, OpenDeal openDeal, 
                 && !db.Deals.Any(d => d.Origin == DealOrigin.Auction && d.OriginId == a.Id)
                 // 悔拍 declared before the scan: the defaulter gets no deal.
                 && !db.AuctionDefaults.Any(x => x.AuctionId == a.Id))
+            .OrderBy(a => a.EndsAt)
             .Select(a => new { a.Id, a.ListingId, Winner = a.WinnerOrganizationId!.Value, Price = a.PriceFen!.Value })
             .Take(100).ToListAsync(ct);
         var opened = 0;
