@@ -183,10 +183,11 @@ public sealed class Listing : IAudited
     public ListingOutcome PutInAuction() => Move(ListingStatus.InAuction, ListingStatus.Published);
 
     /// <summary>
-    /// 悔拍 (SPC 2016 Art. 24): the buyer of a sold lot defaulted and its deal was cancelled, so the listing returns to the
-    /// market for the re-auction (or an offer to the runner-up).
+    /// The deal that sold the listing was cancelled, so the listing returns to the market: a party withdrew before
+    /// signing, the center upheld an objection, or (悔拍, SPC 2016 Art. 24) the buyer of a sold lot defaulted and the
+    /// listing waits for the re-auction or an offer to the runner-up.
     /// </summary>
-    public ListingOutcome ReopenAfterDefault()
+    public ListingOutcome ReopenAfterCancelledDeal()
     {
         var outcome = Move(ListingStatus.Published, ListingStatus.Sold);
         if (outcome.Succeeded) ClosedAt = null;

@@ -113,7 +113,7 @@ public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit
             deal.UpdatedAt = now;
         }
         // The lot goes back to the market for the re-auction, or is held for the runner-up's answer.
-        listing.ReopenAfterDefault();
+        listing.ReopenAfterCancelledDeal();
         if (runnerUp is not null) listing.PutUnderOffer();
         db.ListingChanged(listing.Id, now);
 

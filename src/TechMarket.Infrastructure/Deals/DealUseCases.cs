@@ -168,7 +168,10 @@ public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, 
     }
 }
 
-/// <summary>The center (or a party before signing) cancels a deal with a reason, e.g. after an objection is upheld.</summary>
+/// <summary>
+/// The center (or a party before signing) cancels a deal with a reason, e.g. after an objection is upheld; a listing the
+/// deal had taken off the market is published again, and the other party is told why.
+/// </summary>
 public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
     public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string reason, CancellationToken ct)
@@ -180,9 +183,16 @@ public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimePr
         if (string.IsNullOrWhiteSpace(reason)) return DealResult.Refused(DealRefusalCode.InvalidInput, "请说明取消理由。", "Give the reason.");
         deal.Status = DealStatus.Cancelled;
         deal.CancellationReason = reason.Trim();
-        deal.ExclusiveKey = null;
         deal.UpdatedAt = clock.GetUtcNow();
         db.AuditAs("deal.cancelled", reason.Trim());
+        // A deal that took the listing off the market (assignment, exclusive licence) gives it back.
+        if (deal.ExclusiveKey is not null
+            && await db.Listings.FirstOrDefaultAsync(l => l.Id == deal.ListingId, ct) is { } listing
+            && listing.ReopenAfterCancelledDeal().Succeeded)
+        {
+            db.ListingChanged(listing.Id, deal.UpdatedAt); // audited with the deal, under deal.cancelled
+        }
+        deal.ExclusiveKey = null;
         foreach (var party in new[] { deal.SellerOrganizationId, deal.BuyerOrganizationId }.Where(p => p != caller.OrganizationId))
             TradeNotices.Notify(db, party, "成交已取消 / Deal cancelled", reason.Trim(), $"/deals/{deal.Id}", deal.UpdatedAt);
         await db.SaveChangesAsync(ct);

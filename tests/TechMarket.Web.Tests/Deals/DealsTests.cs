@@ -164,7 +164,7 @@ public abstract class DealsTests(DealsSite site)
     }
 
     [Fact]
-    public async Task A_party_cancelling_a_deal_before_signing_needs_a_reason_and_the_other_party_is_told_why()
+    public async Task A_party_cancelling_a_deal_before_signing_needs_a_reason_puts_the_listing_back_and_tells_the_other_party_why()
     {
         site.SkipUnlessAvailable();
         var (seller, sellerOrg, _, _) = await NewPartyAsync(OrganizationType.Company, "取消测试卖方");
@@ -180,6 +180,9 @@ public abstract class DealsTests(DealsSite site)
         await PostAsync(buyer, dealUrl, "#cancel-form", new() { ["CancelReason"] = "董事会未批准本次受让" });
         var dealId = Guid.Parse(dealUrl.Split('/')[^1], CultureInfo.InvariantCulture);
         Assert.Equal(DealStatus.Cancelled, site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId).Status));
+        // The assignment had taken the listing off the market; it is back, and open to a new offer.
+        Assert.Equal(ListingStatus.Published, site.WithDb(db => db.Listings.AsNoTracking().Single(l => l.Id == listing).Status));
+        Assert.NotNull(await FormAsync(buyer, $"/listings/{listing}/offer", "#offer-form"));
         await ExpectNoticeAsync(sellerOrg, "成交已取消", dealUrl);
         Assert.True(site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == sellerOrg && n.Body == "董事会未批准本次受让")));
         Assert.False(site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == buyerOrg && n.Title.Contains("成交已取消"))));
