@@ -202,6 +202,8 @@ public sealed partial class ElasticsearchCatalogIndex : ICatalogSearch, ICatalog
                 Encoder = HighlighterEncoder.Html,
                 FragmentSize = 120,
                 NumberOfFragments = 2,
+                // The query asks the body fields; the abstract is highlighted by the query's terms all the same.
+                RequireFieldMatch = false,
                 Fields = new Dictionary<Field, HighlightField>
                 {
                     // Bigrams for Chinese abstracts (as the Lucene engine highlights), English analysis for English ones.

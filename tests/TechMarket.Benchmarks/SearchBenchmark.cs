@@ -28,6 +28,8 @@ internal static class SearchBenchmark
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>Written next to a kept index; change it with the index's fields so an old --keep folder is rebuilt.</summary>
+    private const string IndexShape = "body-fields-1";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,13 +38,17 @@ internal static class SearchBenchmark
         // --keep DIR: build the indexes once into DIR and reuse them on later runs (indexing is then not measured).
         var keep = OptionText(args, "--keep");
         var root = keep ?? Path.Combine(Path.GetTempPath(), "techmarket-bench", Guid.NewGuid().ToString("N"));
-        var reuse = keep is not null && System.IO.Directory.Exists(Path.Combine(root, "ours"));
+        // A kept index is reused only if it was built with the current field layout; otherwise it is built again.
+        var shape = Path.Combine(root, "index-shape.txt");
+        var reuse = keep is not null && System.IO.Directory.Exists(Path.Combine(root, "ours"))
+            && File.Exists(shape) && File.ReadAllText(shape) == IndexShape;
+        if (keep is not null && !reuse && System.IO.Directory.Exists(root)) System.IO.Directory.Delete(root, recursive: true);
         try
         {
             var docs = Corpus(SearchEvaluation.CatalogueDocuments(), docCount);
             var all = SearchEvaluation.DevQueries().Select(q => q.Text).ToList();
             var queries = all.Take(queryCount).ToList();
-            // Warm up on queries that are not measured where there are enough: caches of terms seen (DocFreqCache) must not flatter.
+            // Warm up on queries that are not measured where there are enough: caches of terms seen must not flatter.
             warmUp = all.Count - queries.Count >= 200 ? all.Skip(queries.Count).Take(200).ToList() : queries.Take(200).ToList();
             Console.WriteLine($"documents {docs.Count:N0}, queries {queries.Count:N0}, single-threaded, {Environment.ProcessorCount} cores");
 
@@ -55,6 +61,7 @@ internal static class SearchBenchmark
                 var oursRate = await OurIndexAsync(index, docs);
                 Report("indexing, ICatalogIndexer", oursRate);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours / bare = {oursRate / bareRate:P0}"));
+                if (keep is not null) File.WriteAllText(shape, IndexShape);
             }
 
             var bare = BareSearch(Path.Combine(root, "bare"), queries, "title", "abstract", "claims");

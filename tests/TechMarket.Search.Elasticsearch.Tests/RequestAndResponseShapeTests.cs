@@ -67,6 +67,7 @@ public sealed class RequestAndResponseShapeTests
         Assert.Equal(["</mark>"], Strings(At(body, "highlight.post_tags")));
         Assert.Equal("html", At(body, "highlight.encoder").GetValue<string>());
         Assert.Equal(["abstract.bg", "abstract_en"], Items(At(body, "highlight.fields")).SelectMany(f => f.AsObject().Select(p => p.Key)));
+        Assert.False(At(body, "highlight.require_field_match").GetValue<bool>()); // the query asks body fields, not the abstract
     }
 
     [Fact]

@@ -183,9 +183,9 @@ public sealed class Listing : IAudited
     public ListingOutcome PutInAuction() => Move(ListingStatus.InAuction, ListingStatus.Published);
 
     /// <summary>
-    /// The deal that sold the listing was cancelled, so the listing returns to the market: a party withdrew before
-    /// signing, the center upheld an objection, or (悔拍, SPC 2016 Art. 24) the buyer of a sold lot defaulted and the
-    /// listing waits for the re-auction or an offer to the runner-up.
+    /// The deal that sold the listing was cancelled, so the listing returns to the market: a party withdrew from a
+    /// negotiated deal before signing, the center upheld an objection, or (悔拍, SPC 2016 Art. 24) the buyer of a sold
+    /// lot defaulted and the listing waits for the re-auction or an offer to the runner-up.
     /// </summary>
     public ListingOutcome ReopenAfterCancelledDeal()
     {

@@ -112,9 +112,13 @@ public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit
             deal.ExclusiveKey = null;
             deal.UpdatedAt = now;
         }
-        // The lot goes back to the market for the re-auction, or is held for the runner-up's answer.
-        listing.ReopenAfterCancelledDeal();
-        if (runnerUp is not null) listing.PutUnderOffer();
+        // The lot goes back to the market for the re-auction, or is held for the runner-up's answer; never while another
+        // deal holds it.
+        if (!await db.Deals.AnyAsync(d => d.ExclusiveKey == listing.Id && d.Id != (deal == null ? Guid.Empty : deal.Id), ct)
+            && listing.ReopenAfterCancelledDeal().Succeeded && runnerUp is not null)
+        {
+            listing.PutUnderOffer();
+        }
         db.ListingChanged(listing.Id, now);
 
         var record = new AuctionDefaultRecord

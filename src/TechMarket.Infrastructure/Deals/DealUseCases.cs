@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Deals;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
@@ -180,13 +181,19 @@ public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimePr
         if (!caller.IsCenter && (DealAccess.SideOf(deal, caller) is null || deal.Status is DealStatus.BothSigned))
             return DealResult.Refused(DealRefusalCode.NotAllowed, "双方签署后只有服务中心可以取消成交。", "After both signatures only the center cancels a deal.");
         if (DealLifecycle.CanCancel(deal.Status) is { } refusal) return new(refusal);
+        // The winner of an auction is bound at the hammer (SPC 2016 Art. 22): refusing to sign is 悔拍, which the center
+        // declares (deposit forfeited, bar from the re-auction), not a cancellation.
+        if (!caller.IsCenter && deal.Origin == DealOrigin.Auction)
+            return DealResult.Refused(DealRefusalCode.NotAllowed, "竞价成交不能由当事人取消；买受人拒绝签署的，由服务中心按悔拍处理。",
+                "A party cannot cancel an auction deal; a winner who will not sign is declared in default by the center.");
         if (string.IsNullOrWhiteSpace(reason)) return DealResult.Refused(DealRefusalCode.InvalidInput, "请说明取消理由。", "Give the reason.");
         deal.Status = DealStatus.Cancelled;
         deal.CancellationReason = reason.Trim();
         deal.UpdatedAt = clock.GetUtcNow();
         db.AuditAs("deal.cancelled", reason.Trim());
-        // A deal that took the listing off the market (assignment, exclusive licence) gives it back.
-        if (deal.ExclusiveKey is not null
+        // A negotiated deal that took the listing off the market (assignment, exclusive licence) gives it back. An auction
+        // or listed-trade deal does not: its lot goes back through 悔拍 or the listed trade's own relisting.
+        if (deal.ExclusiveKey is not null && deal.Origin == DealOrigin.NegotiatedOffer
             && await db.Listings.FirstOrDefaultAsync(l => l.Id == deal.ListingId, ct) is { } listing
             && listing.ReopenAfterCancelledDeal().Succeeded)
         {

@@ -52,6 +52,15 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
         Assert.False(site.WithDb(db => db.AuctionDefaults.Any(d => d.AuctionId == lot.Auction.Id)));
         Assert.Equal(DealStatus.AwaitingSignatures, Deal(lot.Auction.Id).Status);
 
+        // The winner cannot walk away by cancelling the deal: refusing to sign is 悔拍, declared by the center.
+        var winner = await Accounts.SignedInAsync(site, lot.Winner.Email, AuctionScenario.Password);
+        var dealPage = await GetAsync(winner, $"/deals/{Deal(lot.Auction.Id).Id}");
+        var walkAway = await Html.ParseAsync(await Html.SubmitAsync(winner, (IHtmlFormElement)dealPage.QuerySelector("#cancel-form")!,
+            new Dictionary<string, string> { ["CancelReason"] = "不想要了" }));
+        Assert.Contains("悔拍", walkAway.QuerySelector("[data-valmsg-for='CancelReason']")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(DealStatus.AwaitingSignatures, Deal(lot.Auction.Id).Status);
+        Assert.Equal(ListingStatus.Sold, site.WithDb(db => db.Listings.AsNoTracking().Single(l => l.Id == lot.Auction.ListingId).Status));
+
         // After the due date it is declared.
         site.Clock.SetUtcNow(settlement.BuyerDueBy.AddMinutes(1));
         center = await Accounts.SignedInAsync(site, Accounts.Center);
