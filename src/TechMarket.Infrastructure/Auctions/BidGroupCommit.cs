@@ -52,6 +52,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 
     private async Task DrainAsync(Guid auctionId, Lane lane)
     {
+        var answered = BidPathProfile.Start();
         while (true)
         {
             // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
@@ -68,6 +69,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 batch = [.. lane.Waiting.Take(MaxBatch)];
                 lane.Waiting.RemoveRange(0, batch.Count);
             }
+            var taken = BidPathProfile.Lap(BidPhase.Gap, answered);
+            BidPathProfile.Batch(batch.Count);
             try
             {
                 // Not the callers' tokens: once queued, a bid is decided and answered even if its request went away
@@ -82,14 +85,17 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                     // A key was used before (a retry): nothing was committed; run the batch again, looking the keys up under the lock.
                     answers = await CommitAsync(auctionId, batch, lookUpKeys: true, CancellationToken.None);
                 }
+                var committed = BidPathProfile.Lap(BidPhase.Call, taken);
                 outbox.Poke();
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.SetResult(answers[i]);
+                answered = BidPathProfile.Lap(BidPhase.Answer, committed);
             }
 #pragma warning disable CA1031 // Whatever failed the transaction fails every bid in it; none was stored or acknowledged.
             catch (Exception failure)
 #pragma warning restore CA1031
             {
                 foreach (var bid in batch) bid.Answer.TrySetException(failure);
+                answered = BidPathProfile.Start();
             }
         }
     }
@@ -116,9 +122,12 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     /// </summary>
     private async Task<PlaceBidResult[]> CommitAsync(Guid auctionId, List<QueuedBid> batch, bool lookUpKeys, CancellationToken cancellationToken)
     {
+        var lap = BidPathProfile.Start();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+        lap = BidPathProfile.Lap(BidPhase.Scope, lap);
         var (taken, auction) = await RowLock.TakeWithRowAsync<Auction>(db, auctionId, cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Lock, lap);
         await using var transaction = taken;
         var answers = new PlaceBidResult[batch.Count];
         if (auction is null)
@@ -127,6 +136,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             return answers;
         }
         var (registrations, holders, barred) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Facts, lap);
 
         var bidders = new BidderRow?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -259,6 +269,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 
         Apply(auction, engine);
         auction.Sequence = sequence;
+        lap = BidPathProfile.Lap(BidPhase.Decide, lap);
         // One command: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
         var write = new RawWrite(db);
         write.Insert(bids);
@@ -270,8 +281,11 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             write.Update(auctionId, auction, nameof(Auction.PriceFen), nameof(Auction.LeaderCode), nameof(Auction.LeaderMaxFen), nameof(Auction.EndsAt),
                 nameof(Auction.AcceptedBids), nameof(Auction.RejectedBids), nameof(Auction.Sequence));
         }
+        lap = BidPathProfile.Lap(BidPhase.Build, lap);
         await write.ExecuteAsync(cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Write, lap);
         await transaction.CommitAsync(cancellationToken);
+        BidPathProfile.Lap(BidPhase.Commit, lap);
         return answers;
     }
 
