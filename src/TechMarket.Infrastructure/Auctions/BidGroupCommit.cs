@@ -101,21 +101,6 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
-    /// Who may bid, with which code and priority rank, whose deposit is held and who is barred for an earlier default
-    /// (SPC 2016 Art. 24): none of it changes through a bid, so it is read once per batch, in the batch's transaction
-    /// after the lock is taken.
-    /// </summary>
-    private static async Task<BidderFactsSnapshot> ReadFactsAsync(IServiceProvider scope, TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
-    {
-        var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId)
-            .Select(r => new BidderRow(r.Id, r.OrganizationId, r.Status, r.BidderCode, r.PriorityRank)).ToListAsync(cancellationToken);
-        var holders = await scope.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
-        // SPC 2016 Art. 24: defaulters on an earlier auction of this lot (usually none: an index lookup returning nothing).
-        var barred = await AuctionBars.BarredFromAsync(db, auctionId, cancellationToken);
-        return new BidderFactsSnapshot(registrations, holders, [.. barred]);
-    }
-
-    /// <summary>
     /// Runs one batch in one transaction. Idempotency-Keys are new in the common case, so the first attempt does not look
     /// them up: the unique index (registration, key) refuses a reused one, the transaction rolls back, and the caller
     /// runs the batch again with <paramref name="lookUpKeys"/> so the retried bid gets its first answer.
@@ -126,17 +111,19 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         lap = BidPathProfile.Lap(BidPhase.Scope, lap);
-        var (taken, auction) = await RowLock.TakeWithRowAsync<Auction>(db, auctionId, cancellationToken);
+        await using var transaction = await RowLock.BeginLockedByCallerAsync(db, cancellationToken);
         lap = BidPathProfile.Lap(BidPhase.Lock, lap);
-        await using var transaction = taken;
+        // The lock and everything the batch decides on, in one round trip: who may bid, with which code and priority rank,
+        // whose deposit is held and who is barred for an earlier default (SPC 2016 Art. 24). None of it changes through a
+        // bid, so it is read once per batch, after the lock is granted.
+        var (auction, registrations, holders, barred) = await LockedBidRead.ReadAsync(db, auctionId, cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Facts, lap);
         var answers = new PlaceBidResult[batch.Count];
         if (auction is null)
         {
             Array.Fill(answers, PlaceBidResult.NotFound);
             return answers;
         }
-        var (registrations, holders, barred) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
-        lap = BidPathProfile.Lap(BidPhase.Facts, lap);
 
         var bidders = new BidderRow?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -270,7 +257,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         Apply(auction, engine);
         auction.Sequence = sequence;
         lap = BidPathProfile.Lap(BidPhase.Decide, lap);
-        // One command: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
+        // One round trip: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
         var write = new RawWrite(db);
         write.Insert(bids);
         write.Insert(messages);
@@ -282,10 +269,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 nameof(Auction.AcceptedBids), nameof(Auction.RejectedBids), nameof(Auction.Sequence));
         }
         lap = BidPathProfile.Lap(BidPhase.Build, lap);
-        await write.ExecuteAsync(cancellationToken);
-        lap = BidPathProfile.Lap(BidPhase.Write, lap);
-        await transaction.CommitAsync(cancellationToken);
-        BidPathProfile.Lap(BidPhase.Commit, lap);
+        await write.ExecuteAndCommitAsync(transaction, cancellationToken);
+        BidPathProfile.Lap(BidPhase.Write, lap);
         return answers;
     }
 
@@ -320,10 +305,6 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     private static bool IsUniqueViolation(DbException exception) =>
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
-
-    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders, HashSet<Guid> Barred);
-
-    private sealed record BidderRow(Guid Id, Guid OrganizationId, RegistrationStatus Status, string? BidderCode, int? PriorityRank);
 
     private sealed class Lane
     {
