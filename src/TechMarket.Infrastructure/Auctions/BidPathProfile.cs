@@ -12,8 +12,8 @@ internal enum BidPhase
     Facts,
     Decide,
     Build,
+    /// <summary>The write and the commit (on PostgreSQL one round trip: COMMIT is the write batch's last statement).</summary>
     Write,
-    Commit,
     /// <summary>The whole batch call (scope to disposal): what it has beyond the phases above is disposal.</summary>
     Call,
     /// <summary>Answering the batch's bids and waking the outbox.</summary>
