@@ -8,7 +8,6 @@ using TechMarket.Domain.Auctions.Replay;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Audit;
 using TechMarket.Infrastructure.Data;
-using TechMarket.Infrastructure.Payments;
 
 namespace TechMarket.Infrastructure.Auctions;
 
@@ -112,12 +111,12 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         lap = BidPathProfile.Lap(BidPhase.Scope, lap);
         await using var transaction = await RowLock.BeginLockedByCallerAsync(db, cancellationToken);
-        lap = BidPathProfile.Lap(BidPhase.Lock, lap);
+        lap = BidPathProfile.Lap(BidPhase.Begin, lap);
         // The lock and everything the batch decides on, in one round trip: who may bid, with which code and priority rank,
         // whose deposit is held and who is barred for an earlier default (SPC 2016 Art. 24). None of it changes through a
         // bid, so it is read once per batch, after the lock is granted.
         var (auction, registrations, holders, barred) = await LockedBidRead.ReadAsync(db, auctionId, cancellationToken);
-        lap = BidPathProfile.Lap(BidPhase.Facts, lap);
+        lap = BidPathProfile.Lap(BidPhase.LockAndFacts, lap);
         var answers = new PlaceBidResult[batch.Count];
         if (auction is null)
         {

@@ -8,8 +8,10 @@ namespace TechMarket.Infrastructure.Auctions;
 internal enum BidPhase
 {
     Scope,
-    Lock,
-    Facts,
+    /// <summary>Beginning the transaction (SQLite takes its write lock here; PostgreSQL sends BEGIN with the next command).</summary>
+    Begin,
+    /// <summary>The auction row's lock and the bidder facts read after it (<see cref="LockedBidRead"/>).</summary>
+    LockAndFacts,
     Decide,
     Build,
     /// <summary>The write and the commit (on PostgreSQL one round trip: COMMIT is the write batch's last statement).</summary>
@@ -72,8 +74,8 @@ internal static class BidPathProfile
         {
             var ms = Interlocked.Read(ref Ticks[(int)phase]) * 1000.0 / Stopwatch.Frequency / n;
             if (phase < BidPhase.Call) inside += ms;
-            if (phase == BidPhase.Call) text.Append(CultureInfo.InvariantCulture, $"  {"Dispose",-8} {ms - inside,7:F3} ms/batch\n");
-            text.Append(CultureInfo.InvariantCulture, $"  {phase,-8} {ms,7:F3} ms/batch\n");
+            if (phase == BidPhase.Call) text.Append(CultureInfo.InvariantCulture, $"  {"Dispose",-12} {ms - inside,7:F3} ms/batch\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {phase,-12} {ms,7:F3} ms/batch\n");
         }
         text.Append("  sizes:");
         for (var i = 1; i < Sizes.Length; i++)

@@ -14,8 +14,8 @@ namespace TechMarket.Infrastructure.Auctions;
 /// migrations created on either provider. On PostgreSQL each table's INSERT is <c>INSERT … SELECT * FROM unnest(…)</c>
 /// with one array parameter per column: its text is the same whatever the number of rows, so the server parses and plans
 /// it once per connection (Npgsql's automatic preparation), and all statements go in one batch (one round trip). On
-/// SQLite (in process: no round trips) each table's multi-row INSERT is its own command carrying only its own
-/// parameters. Used by the bid group commit only.
+/// SQLite (in process: no round trips) one command holds every statement, with multi-row INSERTs. Used by the bid group
+/// commit only.
 /// </summary>
 internal sealed class RawWrite(DbContext db)
 {
@@ -98,23 +98,24 @@ internal sealed class RawWrite(DbContext db)
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
+        // SQLite runs in process: one command holding every statement, as many rows as the batch has.
+        await using var sqlite = connection.CreateCommand();
+        sqlite.Transaction = transaction;
+        sqlite.CommandText = string.Join(";\n", statements.Select(statement => statement.Sql));
         for (var s = 0; s < statements.Count; s++)
         {
             var statement = statements[s];
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = statement.Sql;
             for (var r = 0; r < statement.Rows.Count; r++)
             {
                 for (var c = 0; c < statement.Columns.Count; c++)
                 {
                     var property = statement.Columns[c];
                     var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-                    command.Parameters.Add(mapping.CreateParameter(command, Name(s, r * statement.Columns.Count + c), statement.Rows[r][c], property.IsNullable));
+                    sqlite.Parameters.Add(mapping.CreateParameter(sqlite, Name(s, r * statement.Columns.Count + c), statement.Rows[r][c], property.IsNullable));
                 }
             }
-            await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        if (sqlite.CommandText.Length > 0) await sqlite.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>One column of a PostgreSQL multi-row insert as a typed array (uuid[], bigint[], text[] …) for unnest.</summary>
