@@ -16,11 +16,13 @@ using TechMarket.Infrastructure.Payments;
 // Bidding throughput on one hot auction (every bid durably committed through PlaceBid) against a bare single-row
 // insert + commit loop on the same database with the same concurrency (issue 5, "Speed and safety bars"). Bids carry
 // Idempotency-Keys as the API's do; afterwards every acknowledged bid must be in the log and the state must equal its replay.
-//   dotnet run -c Release --project tests/TechMarket.Benchmarks.Bidding -- [sqlite|postgres] [workers] [seconds]
+//   dotnet run -c Release --project tests/TechMarket.Benchmarks.Bidding -- [sqlite|postgres] [workers] [seconds] [--wal] [--profile]
+// --profile also prints where a bid batch's time goes (BidPathProfile: milliseconds per batch for each phase).
 // PostgreSQL: set TECHMARKET_BENCH_POSTGRES (server connection string); a scratch database is created and dropped.
 var provider = args.Length > 0 ? args[0].ToLowerInvariant() : "sqlite";
 var wal = args.Contains("--wal");
-args = [.. args.Where(a => a != "--wal")];
+var profile = args.Contains("--profile");
+args = [.. args.Where(a => a is not ("--wal" or "--profile"))];
 var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 var seconds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
 var dataPath = Path.Combine(Path.GetTempPath(), "techmarket-bench", Guid.NewGuid().ToString("N"));
@@ -63,6 +65,7 @@ try
     await CreateBareTableAsync(provider == "postgres", connectionString);
 
     var bare = await RunAsync(workers, seconds, _ => BareInsertAsync(provider == "postgres", connectionString));
+    BidPathProfile.Enabled = profile;
     long next = 1_000_000;
     long acks = 0;
     var bidding = await RunAsync(workers, seconds, async worker =>
@@ -73,6 +76,7 @@ try
         if (answer.Status is PlaceBidStatus.Accepted or PlaceBidStatus.Rejected) Interlocked.Increment(ref acks);
     });
     long acknowledged = Interlocked.Read(ref acks);
+    BidPathProfile.Enabled = false;
     await using (var check = provider_.CreateAsyncScope())
     {
         // The bar counts durably committed bids only: every acknowledged bid is in the log, and the stored state is the log's replay.
@@ -84,6 +88,7 @@ try
     }
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"provider={provider}{(wal ? " (WAL)" : "")} workers={workers} seconds={seconds} bare_commits_per_s={bare:F1} bids_per_s={bidding:F1} ratio={bidding / bare:F2}"));
+    if (profile) Console.WriteLine(BidPathProfile.Report());
 }
 finally
 {

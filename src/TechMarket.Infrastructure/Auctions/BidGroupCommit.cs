@@ -8,7 +8,6 @@ using TechMarket.Domain.Auctions.Replay;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Audit;
 using TechMarket.Infrastructure.Data;
-using TechMarket.Infrastructure.Payments;
 
 namespace TechMarket.Infrastructure.Auctions;
 
@@ -52,6 +51,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 
     private async Task DrainAsync(Guid auctionId, Lane lane)
     {
+        var answered = BidPathProfile.Start();
         while (true)
         {
             // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
@@ -68,6 +68,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 batch = [.. lane.Waiting.Take(MaxBatch)];
                 lane.Waiting.RemoveRange(0, batch.Count);
             }
+            var taken = BidPathProfile.Lap(BidPhase.Gap, answered);
+            BidPathProfile.Batch(batch.Count);
             try
             {
                 // Not the callers' tokens: once queued, a bid is decided and answered even if its request went away
@@ -82,31 +84,19 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                     // A key was used before (a retry): nothing was committed; run the batch again, looking the keys up under the lock.
                     answers = await CommitAsync(auctionId, batch, lookUpKeys: true, CancellationToken.None);
                 }
+                var committed = BidPathProfile.Lap(BidPhase.Call, taken);
                 outbox.Poke();
                 for (var i = 0; i < batch.Count; i++) batch[i].Answer.SetResult(answers[i]);
+                answered = BidPathProfile.Lap(BidPhase.Answer, committed);
             }
 #pragma warning disable CA1031 // Whatever failed the transaction fails every bid in it; none was stored or acknowledged.
             catch (Exception failure)
 #pragma warning restore CA1031
             {
                 foreach (var bid in batch) bid.Answer.TrySetException(failure);
+                answered = BidPathProfile.Start();
             }
         }
-    }
-
-    /// <summary>
-    /// Who may bid, with which code and priority rank, whose deposit is held and who is barred for an earlier default
-    /// (SPC 2016 Art. 24): none of it changes through a bid, so it is read once per batch, in the batch's transaction
-    /// after the lock is taken.
-    /// </summary>
-    private static async Task<BidderFactsSnapshot> ReadFactsAsync(IServiceProvider scope, TechMarketDbContext db, Guid auctionId, CancellationToken cancellationToken)
-    {
-        var registrations = await db.AuctionRegistrations.AsNoTracking().Where(r => r.AuctionId == auctionId)
-            .Select(r => new BidderRow(r.Id, r.OrganizationId, r.Status, r.BidderCode, r.PriorityRank)).ToListAsync(cancellationToken);
-        var holders = await scope.GetRequiredService<IDepositGate>().HoldersAsync(DepositSubjectKind.Auction, auctionId, cancellationToken);
-        // SPC 2016 Art. 24: defaulters on an earlier auction of this lot (usually none: an index lookup returning nothing).
-        var barred = await AuctionBars.BarredFromAsync(db, auctionId, cancellationToken);
-        return new BidderFactsSnapshot(registrations, holders, [.. barred]);
     }
 
     /// <summary>
@@ -116,17 +106,23 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     /// </summary>
     private async Task<PlaceBidResult[]> CommitAsync(Guid auctionId, List<QueuedBid> batch, bool lookUpKeys, CancellationToken cancellationToken)
     {
+        var lap = BidPathProfile.Start();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        var (taken, auction) = await RowLock.TakeWithRowAsync<Auction>(db, auctionId, cancellationToken);
-        await using var transaction = taken;
+        lap = BidPathProfile.Lap(BidPhase.Scope, lap);
+        await using var transaction = await RowLock.BeginLockedByCallerAsync(db, cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Begin, lap);
+        // The lock and everything the batch decides on, in one round trip: who may bid, with which code and priority rank,
+        // whose deposit is held and who is barred for an earlier default (SPC 2016 Art. 24). None of it changes through a
+        // bid, so it is read once per batch, after the lock is granted.
+        var (auction, registrations, holders, barred) = await LockedBidRead.ReadAsync(db, auctionId, cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.LockAndFacts, lap);
         var answers = new PlaceBidResult[batch.Count];
         if (auction is null)
         {
             Array.Fill(answers, PlaceBidResult.NotFound);
             return answers;
         }
-        var (registrations, holders, barred) = await ReadFactsAsync(scope.ServiceProvider, db, auctionId, cancellationToken);
 
         var bidders = new BidderRow?[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -259,7 +255,8 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 
         Apply(auction, engine);
         auction.Sequence = sequence;
-        // One command: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
+        lap = BidPathProfile.Lap(BidPhase.Decide, lap);
+        // One round trip: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
         var write = new RawWrite(db);
         write.Insert(bids);
         write.Insert(messages);
@@ -270,8 +267,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             write.Update(auctionId, auction, nameof(Auction.PriceFen), nameof(Auction.LeaderCode), nameof(Auction.LeaderMaxFen), nameof(Auction.EndsAt),
                 nameof(Auction.AcceptedBids), nameof(Auction.RejectedBids), nameof(Auction.Sequence));
         }
-        await write.ExecuteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        lap = BidPathProfile.Lap(BidPhase.Build, lap);
+        await write.ExecuteAndCommitAsync(transaction, cancellationToken);
+        BidPathProfile.Lap(BidPhase.Write, lap);
         return answers;
     }
 
@@ -306,10 +304,6 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     private static bool IsUniqueViolation(DbException exception) =>
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
-
-    private sealed record BidderFactsSnapshot(List<BidderRow> Registrations, IReadOnlySet<Guid> Holders, HashSet<Guid> Barred);
-
-    private sealed record BidderRow(Guid Id, Guid OrganizationId, RegistrationStatus Status, string? BidderCode, int? PriorityRank);
 
     private sealed class Lane
     {

@@ -60,12 +60,6 @@ public static class AuctionBars
 {
     public static Task<bool> IsBarredAsync(TechMarketDbContext db, Guid listingId, Guid auctionId, Guid organizationId, CancellationToken ct) =>
         db.AuctionDefaults.AnyAsync(d => d.ListingId == listingId && d.OrganizationId == organizationId && d.AuctionId != auctionId, ct);
-
-    /// <summary>The organisations barred from an auction: one query, read with the registrations on the bidding path.</summary>
-    public static Task<List<Guid>> BarredFromAsync(TechMarketDbContext db, Guid auctionId, CancellationToken ct) =>
-        db.AuctionDefaults.AsNoTracking()
-            .Where(d => d.AuctionId != auctionId && db.Auctions.Any(a => a.Id == auctionId && a.ListingId == d.ListingId))
-            .Select(d => d.OrganizationId).ToListAsync(ct);
 }
 
 /// <summary>资格审核: the center qualifies a registration and assigns its bidder code; optionally a priority rank (优先购买权).</summary>

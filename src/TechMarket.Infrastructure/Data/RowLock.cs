@@ -10,7 +10,7 @@ namespace TechMarket.Infrastructure.Data;
 /// another on every node: PostgreSQL locks the row (SELECT … FOR UPDATE); SQLite has one writer per database and
 /// takes it at BEGIN (BEGIN IMMEDIATE). Whoever holds it re-reads what it decides on. Disposing without
 /// <see cref="CommitAsync"/> rolls back. Auctions take it too: a bid batch or a close runs in it, one after another on
-/// every node, and the bid path reads the auction row in the same round trip (<see cref="TakeWithRowAsync{TEntity}"/>).
+/// every node, and the bid path locks the auction row with its reads in one round trip (<see cref="BeginLockedByCallerAsync"/>).
 /// </summary>
 internal sealed class RowLock : IAsyncDisposable
 {
@@ -41,21 +41,11 @@ internal sealed class RowLock : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes the lock and reads the row (untracked) in the same statement where the database allows it: on PostgreSQL
-    /// BEGIN and SELECT … FOR UPDATE travel in one round trip (the bid path's lock). Null when there is no such row.
+    /// Begins the transaction and leaves the lock to the caller's first command, which must select the row with
+    /// <c>FOR UPDATE</c> on PostgreSQL (SQLite's is taken here, at BEGIN IMMEDIATE). PostgreSQL sends BEGIN with that
+    /// command: the bid path's lock and the reads that must follow it travel in one round trip (<c>LockedBidRead</c>).
     /// </summary>
-    public static async Task<(RowLock Lock, TEntity? Row)> TakeWithRowAsync<TEntity>(TechMarketDbContext db, Guid id, CancellationToken ct) where TEntity : class
-    {
-        var taken = await BeginAsync(db, ct).ConfigureAwait(false);
-#pragma warning disable EF1002 // the table name comes from the model; the id is a parameter
-        var query = db.Database.IsSqlite()
-            ? db.Set<TEntity>().Where(e => EF.Property<Guid>(e, "Id") == id)
-            : db.Set<TEntity>().FromSqlRaw($"SELECT * FROM \"{TableOf<TEntity>(db)}\" WHERE \"Id\" = {{0}} FOR UPDATE", id);
-#pragma warning restore EF1002
-        // ToList, not FirstOrDefault: composing would wrap the locking SELECT in a subquery.
-        var rows = await query.AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-        return (taken, rows.SingleOrDefault());
-    }
+    public static Task<RowLock> BeginLockedByCallerAsync(TechMarketDbContext db, CancellationToken ct) => BeginAsync(db, ct);
 
     private static async Task<RowLock> BeginAsync(TechMarketDbContext db, CancellationToken ct)
     {
