@@ -157,10 +157,15 @@ internal sealed partial class Harness : IAsyncDisposable
         });
 
         var acknowledged = new Dictionary<long, long>(); // sequence -> time the bid was sent
+        var answers = new List<double>(); // the bid's own answer time, to tell the commit from the delivery
         var cpu = CpuMeter.Start(site!);
-        await OfferAsync(auctionId, bidders, rate, seconds, (status, _, answer) =>
+        await OfferAsync(auctionId, bidders, rate, seconds, (status, ms, answer) =>
         {
-            if (status == HttpStatusCode.OK && answer is { } a) lock (acknowledged) acknowledged[a.Sequence] = a.SentAt;
+            lock (acknowledged)
+            {
+                if (status is not null) answers.Add(ms);
+                if (status == HttpStatusCode.OK && answer is { } a) acknowledged[a.Sequence] = a.SentAt;
+            }
         });
         await Task.Delay(TimeSpan.FromSeconds(5)); // let the last updates arrive
         var used = cpu.Stop();
@@ -182,6 +187,9 @@ internal sealed partial class Harness : IAsyncDisposable
             }
         }
         latencies.Sort();
+        answers.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bids: answered={answers.Count} p50={Percentile(answers, 50):F1}ms p99={Percentile(answers, 99):F1}ms (bid sent -> answer received)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"watch: client={(hubConnection ? "hubconnection" : "lean")} connections={connections} rate={rate}/s seconds={seconds} updates={expected.Count} missing={missing} sequence_gaps={gaps} failed_connections={failed} p50={Percentile(latencies, 50):F1}ms p99={Percentile(latencies, 99):F1}ms max={(latencies.Count > 0 ? latencies[^1] : 0):F1}ms (bid sent -> update received)"));
         Console.WriteLine($"cpu: {used}");
