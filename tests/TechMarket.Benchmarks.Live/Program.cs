@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +21,13 @@ using TechMarket.Infrastructure.Payments;
 
 // Live harnesses against the real site process (issue 5, "Speed and safety bars"). They are programs, not tests:
 //   dotnet run -c Release --project tests/TechMarket.Benchmarks.Live -- ack   [rate=200] [seconds=30]   p50/p95/p99 acknowledgement
-//   dotnet run -c Release --project tests/TechMarket.Benchmarks.Live -- watch [connections=1000] [rate=50] [seconds=30]
+//   dotnet run -c Release --project tests/TechMarket.Benchmarks.Live -- watch [connections=1000] [rate=50] [seconds=30] [--hubconnection]
+//     (lean raw-WebSocket watchers by default; --hubconnection uses a full HubConnection per watcher, to compare)
 //   dotnet run -c Release --project tests/TechMarket.Benchmarks.Live -- crash [cycles=20]
 // The site is started from src/TechMarket.Web/bin/Release/net10.0/TechMarket.Web.dll (build it first, or set TECHMARKET_SITE_DLL)
 // on a scratch PostgreSQL database (TECHMARKET_BENCH_POSTGRES, default the shared server); add --sqlite to use a SQLite file.
 var sqlite = args.Contains("--sqlite");
+var hubConnection = args.Contains("--hubconnection");
 args = [.. args.Where(a => !a.StartsWith("--", StringComparison.Ordinal))];
 var mode = args.Length > 0 ? args[0] : "ack";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -37,7 +38,7 @@ try
     switch (mode)
     {
         case "ack": await harness.AcknowledgementAsync(rate: Arg(1, 200), seconds: Arg(2, 30)); break;
-        case "watch": await harness.WatchersAsync(connections: Arg(1, 1000), rate: Arg(2, 50), seconds: Arg(3, 30)); break;
+        case "watch": await harness.WatchersAsync(connections: Arg(1, 1000), rate: Arg(2, 50), seconds: Arg(3, 30), hubConnection); break;
         case "crash": Environment.ExitCode = await harness.CrashCyclesAsync(cycles: Arg(1, 20)); break;
         default: Console.Error.WriteLine("modes: ack | watch | crash"); Environment.ExitCode = 2; break;
     }
@@ -134,59 +135,66 @@ internal sealed partial class Harness : IAsyncDisposable
 
     // ---- (b) many watchers of one auction ----------------------------------------------------------------------------
 
-    public async Task WatchersAsync(int connections, int rate, int seconds)
+    /// <summary>
+    /// <paramref name="connections"/> watchers join the auction's group, then bids are offered at <paramref name="rate"/>/s.
+    /// Every connection must receive every acknowledged bid's sequence (missing), in order with no number skipped (gaps);
+    /// delivery is timed from the moment the bid was sent to the moment each connection received its update.
+    /// </summary>
+    public async Task WatchersAsync(int connections, int rate, int seconds, bool hubConnection)
     {
         var (auctionId, bidders) = await AuctionWithBiddersAsync(10);
-        var received = new List<long>[connections];
-        var deliveries = new List<(long Sequence, long At)>[connections];
-        var hubs = new List<HubConnection>();
-        for (var i = 0; i < connections; i++)
+        using var negotiator = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var watchers = new IWatcher[connections];
+        var joining = 0;
+        // Joined a few at a time (the site answers negotiate and JoinAuction; the order of joining does not matter).
+        await Parallel.ForAsync(0, connections, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
-            var index = i;
-            received[i] = [];
-            deliveries[i] = [];
-            var hub = new HubConnectionBuilder().WithUrl(new Uri(baseUri, "/hubs/auctions")).Build();
-            hub.On<JsonElement>("auctionUpdated", update =>
-            {
-                var at = Stopwatch.GetTimestamp();
-                lock (received[index]) { received[index].Add(update.GetProperty("sequence").GetInt64()); deliveries[index].Add((update.GetProperty("sequence").GetInt64(), at)); }
-            });
-            await hub.StartAsync();
-            await hub.InvokeAsync("JoinAuction", auctionId);
-            hubs.Add(hub);
-            if (i % 100 == 99) Console.WriteLine($"watch: {i + 1} connections joined");
-        }
+            watchers[i] = hubConnection
+                ? await HubConnectionWatcher.ConnectAsync(baseUri, auctionId, ct)
+                : await LeanWatcher.ConnectAsync(negotiator, baseUri, auctionId, ct);
+            var joined = Interlocked.Increment(ref joining);
+            if (joined % 100 == 0) Console.WriteLine($"watch: {joined} connections joined");
+        });
 
         var acknowledged = new Dictionary<long, long>(); // sequence -> time the bid was sent
-        await OfferAsync(auctionId, bidders, rate, seconds, (status, _, answer) =>
+        var answers = new List<double>(); // the bid's own answer time, to tell the commit from the delivery
+        var cpu = CpuMeter.Start(site!);
+        await OfferAsync(auctionId, bidders, rate, seconds, (status, ms, answer) =>
         {
-            if (status == HttpStatusCode.OK && answer is { } a) lock (acknowledged) acknowledged[a.Sequence] = a.SentAt;
+            lock (acknowledged)
+            {
+                if (status is not null) answers.Add(ms);
+                if (status == HttpStatusCode.OK && answer is { } a) acknowledged[a.Sequence] = a.SentAt;
+            }
         });
         await Task.Delay(TimeSpan.FromSeconds(5)); // let the last updates arrive
+        var used = cpu.Stop();
         var expected = acknowledged.Keys.Order().ToList();
         var missing = 0L;
         var gaps = 0L;
-        var latencies = new List<double>();
-        for (var i = 0; i < connections; i++)
+        var failed = 0;
+        var latencies = new List<double>(expected.Count * connections);
+        foreach (var watcher in watchers)
         {
-            List<long> seen;
-            lock (received[i]) seen = [.. received[i]];
-            var set = seen.ToHashSet();
+            if (watcher.Failure is not null) failed++;
+            var deliveries = watcher.Log.Snapshot();
+            var set = deliveries.Select(d => d.Sequence).ToHashSet();
             missing += expected.Count(s => !set.Contains(s));
-            for (var k = 1; k < seen.Count; k++) if (seen[k] != seen[k - 1] + 1) gaps++;
-            lock (received[i])
+            for (var k = 1; k < deliveries.Count; k++) if (deliveries[k].Sequence != deliveries[k - 1].Sequence + 1) gaps++;
+            foreach (var (sequence, at) in deliveries)
             {
-                foreach (var (sequence, at) in deliveries[i])
-                {
-                    if (acknowledged.TryGetValue(sequence, out var sent)) latencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
-                }
+                if (acknowledged.TryGetValue(sequence, out var sent)) latencies.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
             }
         }
         latencies.Sort();
+        answers.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"watch: connections={connections} rate={rate}/s seconds={seconds} updates={expected.Count} missing={missing} sequence_gaps={gaps} p50={Percentile(latencies, 50):F1}ms p99={Percentile(latencies, 99):F1}ms (bid sent -> update received)"));
+            $"bids: answered={answers.Count} p50={Percentile(answers, 50):F1}ms p99={Percentile(answers, 99):F1}ms (bid sent -> answer received)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"watch: client={(hubConnection ? "hubconnection" : "lean")} connections={connections} rate={rate}/s seconds={seconds} updates={expected.Count} missing={missing} sequence_gaps={gaps} failed_connections={failed} p50={Percentile(latencies, 50):F1}ms p99={Percentile(latencies, 99):F1}ms max={(latencies.Count > 0 ? latencies[^1] : 0):F1}ms (bid sent -> update received)"));
+        Console.WriteLine($"cpu: {used}");
         Console.WriteLine($"load: {Uptime()}");
-        foreach (var hub in hubs) await hub.DisposeAsync();
+        foreach (var watcher in watchers) await watcher.DisposeAsync();
     }
 
     // ---- (c) kill -9 while bidding -----------------------------------------------------------------------------------

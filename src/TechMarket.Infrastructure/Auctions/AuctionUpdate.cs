@@ -63,20 +63,39 @@ public interface IAuctionUpdatePublisher
     Task PublishAsync(AuctionUpdate update, CancellationToken cancellationToken);
 }
 
-/// <summary>Wakes the outbox dispatcher after a commit on this node; other nodes' rows are found by polling.</summary>
+/// <summary>The outbox dispatcher's two lanes: live updates to watchers, and everything else (notices, e-mail).</summary>
+public enum OutboxLane
+{
+    Live,
+    Notices,
+}
+
+/// <summary>Wakes both lanes of the outbox dispatcher after a commit on this node; other nodes' rows are found by polling.</summary>
 public sealed class OutboxSignal : IDisposable
 {
-    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly SemaphoreSlim live = new(0, 1);
+    private readonly SemaphoreSlim notices = new(0, 1);
 
     public void Poke()
     {
-        if (signal.CurrentCount == 0)
-        {
-            try { signal.Release(); } catch (SemaphoreFullException) { /* already poked */ }
-        }
+        Release(live);
+        Release(notices);
     }
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+    public Task<bool> WaitAsync(OutboxLane lane, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (lane == OutboxLane.Live ? live : notices).WaitAsync(timeout, cancellationToken);
 
-    public void Dispose() => signal.Dispose();
+    public void Dispose()
+    {
+        live.Dispose();
+        notices.Dispose();
+    }
+
+    private static void Release(SemaphoreSlim lane)
+    {
+        if (lane.CurrentCount == 0)
+        {
+            try { lane.Release(); } catch (SemaphoreFullException) { /* already poked */ }
+        }
+    }
 }

@@ -13,17 +13,27 @@ namespace TechMarket.Infrastructure.Auctions;
 /// Publishes committed outbox rows: live updates to watchers, outbid notices (in-app and e-mail) to the outbid bidder
 /// only, and organisation notices of other features (listed trades). A row is claimed with a conditional UPDATE (processed is null), so on several nodes each row is handled once;
 /// with the Redis backplane one node's publish reaches every node's watchers.
+/// Two lanes run side by side, each woken by <see cref="OutboxSignal"/> after a commit: <see cref="OutboxLane.Live"/>
+/// publishes <see cref="OutboxTypes.AuctionUpdated"/> rows in sequence order, <see cref="OutboxLane.Notices"/> everything
+/// else. A live update therefore never waits behind a notice's database write and e-mail (in a bidding war nearly every
+/// accepted bid also outbids someone, so one lane spent most of its time on mail while the watchers' updates queued).
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Rows committed on another node have no local signal; each lane looks for them at least this often.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(RunAsync(OutboxLane.Live, stoppingToken), RunAsync(OutboxLane.Notices, stoppingToken));
+
+    private async Task RunAsync(OutboxLane lane, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await DispatchBatchAsync(stoppingToken) > 0) { }
-                await signal.WaitAsync(TimeSpan.FromMilliseconds(500), stoppingToken);
+                while (await DispatchBatchAsync(lane, stoppingToken) > 0) { }
+                await signal.WaitAsync(lane, PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -33,17 +43,22 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                logger.LogError(e, "Outbox dispatch failed; retrying");
+                logger.LogError(e, "Outbox dispatch ({Lane}) failed; retrying", lane);
                 try { await Task.Delay(TimeSpan.FromSeconds(1), clock, stoppingToken); } catch (OperationCanceledException) { return; }
             }
         }
     }
 
-    public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
+    /// <summary>Handles up to 100 unprocessed rows of one lane, oldest first; returns how many it read.</summary>
+    public async Task<int> DispatchBatchAsync(OutboxLane lane, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        var batch = await db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null).OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
+        var unprocessed = db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null);
+        unprocessed = lane == OutboxLane.Live
+            ? unprocessed.Where(m => m.Type == OutboxTypes.AuctionUpdated)
+            : unprocessed.Where(m => m.Type != OutboxTypes.AuctionUpdated);
+        var batch = await unprocessed.OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
         var publisher = scope.ServiceProvider.GetRequiredService<IAuctionUpdatePublisher>();
         var mail = scope.ServiceProvider.GetRequiredService<IMailSender>();
         foreach (var message in batch)
