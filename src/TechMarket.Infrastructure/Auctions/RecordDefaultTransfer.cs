@@ -67,13 +67,11 @@ public sealed class RecordDefaultTransfer(TechMarketDbContext db, PostJournalEnt
             if (record is null) return new DefaultTransferOutcome(DefaultTransferRefusal.NotFound, null);
 
             var now = clock.GetUtcNow();
-            var (refusal, payment, entry) = transfer == DefaultTransfer.ShortfallToSeller
-                ? await ShortfallAsync(record, now, ct).ConfigureAwait(false)
-                : await PaymentsBackAsync(record, now, ct).ConfigureAwait(false);
+            var (refusal, found, journal) = transfer == DefaultTransfer.ShortfallToSeller
+                ? await ShortfallAsync(record, bankReference, now, ct).ConfigureAwait(false)
+                : await PaymentsBackAsync(record, bankReference, now, ct).ConfigureAwait(false);
             if (refusal != DefaultTransferRefusal.None) return new DefaultTransferOutcome(refusal, null);
-            payment!.ExternalReference = bankReference.Trim();
-            payment.JournalKey = entry!.Key.Value;
-            payment.RecordedBy = actor.UserId;
+            var (payment, entry) = (found!, journal!);
             db.PaymentRecords.Add(payment);
             Notify(transfer, payment, now);
             try
@@ -94,40 +92,31 @@ public sealed class RecordDefaultTransfer(TechMarketDbContext db, PostJournalEnt
         }
     }
 
-    private async Task<(DefaultTransferRefusal, PaymentRecord?, JournalEntry?)> ShortfallAsync(AuctionDefaultRecord record, DateTimeOffset now, CancellationToken ct)
+    private async Task<(DefaultTransferRefusal, PaymentRecord?, JournalEntry?)> ShortfallAsync(AuctionDefaultRecord record, string bankReference, DateTimeOffset now, CancellationToken ct)
     {
         if (record.ShortfallSettledAt is null) return (DefaultTransferRefusal.ShortfallNotKnown, null, null);
         if (record.ShortfallPaidFen <= 0) return (DefaultTransferRefusal.NothingOwed, null, null);
         if (await db.RealisationLots.AnyAsync(l => l.AuctionId == record.AuctionId, ct).ConfigureAwait(false))
             return (DefaultTransferRefusal.PledgeLenderFirst, null, null);
         var amount = new Money(record.ShortfallPaidFen);
-        var payment = Outgoing(PaymentPurpose.DefaultShortfall, record.SellerOrganizationId, amount, now);
-        return (DefaultTransferRefusal.None, payment, DefaultTransfers.ShortfallToSeller(record.Id, record.SellerOrganizationId, amount, now));
+        var entry = DefaultTransfers.ShortfallToSeller(record.Id, record.SellerOrganizationId, amount, now);
+        var payment = PaymentRecord.BankTransferOut(PaymentPurpose.DefaultShortfall, record.SellerOrganizationId, amount, bankReference, entry.Key.Value, actor.UserId, now);
+        return (DefaultTransferRefusal.None, payment, entry);
     }
 
     /// <summary>What the defaulter paid toward the rescinded settlement's balance (receipts stop once it is rescinded).</summary>
-    private async Task<(DefaultTransferRefusal, PaymentRecord?, JournalEntry?)> PaymentsBackAsync(AuctionDefaultRecord record, DateTimeOffset now, CancellationToken ct)
+    private async Task<(DefaultTransferRefusal, PaymentRecord?, JournalEntry?)> PaymentsBackAsync(AuctionDefaultRecord record, string bankReference, DateTimeOffset now, CancellationToken ct)
     {
         var settlement = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(s => s.SubjectKind == DepositSubjectKind.Auction
             && s.SubjectId == record.AuctionId && s.State == SettlementState.Rescinded, ct).ConfigureAwait(false);
         if (settlement is not { BuyerPaidFen: > 0 }) return (DefaultTransferRefusal.NothingOwed, null, null);
         var amount = new Money(settlement.BuyerPaidFen);
-        var payment = Outgoing(PaymentPurpose.DefaulterRefund, record.OrganizationId, amount, now);
+        var entry = DefaultTransfers.PaymentsToDefaulter(record.Id, record.OrganizationId, amount, now);
+        var payment = PaymentRecord.BankTransferOut(PaymentPurpose.DefaulterRefund, record.OrganizationId, amount, bankReference, entry.Key.Value, actor.UserId, now);
         payment.SettlementId = settlement.Id;
         payment.PaymentReference = settlement.PaymentReference;
-        return (DefaultTransferRefusal.None, payment, DefaultTransfers.PaymentsToDefaulter(record.Id, record.OrganizationId, amount, now));
+        return (DefaultTransferRefusal.None, payment, entry);
     }
-
-    private static PaymentRecord Outgoing(PaymentPurpose purpose, Guid organizationId, Money amount, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        Direction = PaymentDirection.Outgoing,
-        Purpose = purpose,
-        OrganizationId = organizationId,
-        AmountFen = amount.Fen,
-        Channel = PaymentChannel.BankTransfer,
-        At = now,
-    };
 
     private void Notify(DefaultTransfer transfer, PaymentRecord payment, DateTimeOffset now)
     {

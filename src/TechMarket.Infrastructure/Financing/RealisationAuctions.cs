@@ -178,12 +178,10 @@ public sealed class ApplyRealisationProceeds(TechMarketDbContext db, PledgeCaseS
             entries.Add(payout);
             settlement.SellerPaidFen += split.ToLender.Fen;
             if (settlement.SellerOutstanding == Money.Zero) settlement.State = SettlementState.Settled;
-            db.PaymentRecords.Add(new PaymentRecord
-            {
-                Id = Guid.CreateVersion7(now), Direction = PaymentDirection.Outgoing, Purpose = PaymentPurpose.PledgeProceeds,
-                OrganizationId = lot.LenderId, AmountFen = split.ToLender.Fen, Channel = PaymentChannel.BankTransfer,
-                ExternalReference = bankReference.Trim(), SettlementId = settlement.Id, JournalKey = payout.Key.Value, At = now, RecordedBy = currentActor.UserId,
-            });
+            var payment = PaymentRecord.BankTransferOut(PaymentPurpose.PledgeProceeds, lot.LenderId, split.ToLender, bankReference,
+                payout.Key.Value, currentActor.UserId, now);
+            payment.SettlementId = settlement.Id;
+            db.PaymentRecords.Add(payment);
         }
         lot.NetProceedsFen = split.NetProceeds.Fen;
         lot.ToLenderFen = split.ToLender.Fen;

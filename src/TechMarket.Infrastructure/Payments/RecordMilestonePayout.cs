@@ -57,21 +57,12 @@ public sealed class RecordMilestonePayout(TechMarketDbContext db, PostJournalEnt
                 ? MilestoneEscrow.PayDeveloper(funding.Id, payoutId, amount, now)
                 : MilestoneEscrow.ReturnToClient(funding.Id, payoutId, amount, now);
             funding.Version++;
-            var payment = new PaymentRecord
-            {
-                Id = Guid.CreateVersion7(now),
-                Direction = PaymentDirection.Outgoing,
-                Purpose = payee == MilestonePayee.Developer ? PaymentPurpose.DeveloperPayout : PaymentPurpose.ClientRefund,
-                OrganizationId = payee == MilestonePayee.Developer ? funding.DeveloperOrganizationId : funding.ClientOrganizationId,
-                AmountFen = amount.Fen,
-                Channel = PaymentChannel.BankTransfer,
-                ExternalReference = bankReference.Trim(),
-                PaymentReference = funding.PaymentReference,
-                MilestoneFundingId = funding.Id,
-                JournalKey = entry.Key.Value,
-                At = now,
-                RecordedBy = actor.UserId,
-            };
+            var payment = PaymentRecord.BankTransferOut(
+                payee == MilestonePayee.Developer ? PaymentPurpose.DeveloperPayout : PaymentPurpose.ClientRefund,
+                payee == MilestonePayee.Developer ? funding.DeveloperOrganizationId : funding.ClientOrganizationId,
+                amount, bankReference, entry.Key.Value, actor.UserId, now);
+            payment.PaymentReference = funding.PaymentReference;
+            payment.MilestoneFundingId = funding.Id;
             db.PaymentRecords.Add(payment);
             try
             {

@@ -50,20 +50,9 @@ public sealed class RecordSellerPayout(TechMarketDbContext db, PostJournalEntry 
             var entry = settlement.ToDomain().SellerPaidOut(payoutId, amount, now);
             settlement.SellerPaidFen += amount.Fen;
             if (settlement.SellerOutstanding == Money.Zero) settlement.State = SettlementState.Settled;
-            var payment = new PaymentRecord
-            {
-                Id = Guid.CreateVersion7(now),
-                Direction = PaymentDirection.Outgoing,
-                Purpose = PaymentPurpose.SellerPayout,
-                OrganizationId = settlement.SellerOrganizationId,
-                AmountFen = amount.Fen,
-                Channel = PaymentChannel.BankTransfer,
-                ExternalReference = bankReference.Trim(),
-                SettlementId = settlement.Id,
-                JournalKey = entry.Key.Value,
-                At = now,
-                RecordedBy = actor.UserId,
-            };
+            var payment = PaymentRecord.BankTransferOut(PaymentPurpose.SellerPayout, settlement.SellerOrganizationId, amount, bankReference,
+                entry.Key.Value, actor.UserId, now);
+            payment.SettlementId = settlement.Id;
             db.PaymentRecords.Add(payment);
             try
             {

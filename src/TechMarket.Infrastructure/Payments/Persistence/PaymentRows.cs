@@ -103,6 +103,25 @@ public sealed class PaymentRecord : IAudited
     public Guid? RecordedBy { get; set; }
 
     public Money Amount => new(AmountFen);
+
+    /// <summary>
+    /// A bank transfer the center made and records (seller payout, milestone payout, 悔拍 transfer, a lender's share of
+    /// realisation proceeds): outgoing, with the bank's reference and the journal entry's key.
+    /// </summary>
+    public static PaymentRecord BankTransferOut(PaymentPurpose purpose, Guid organizationId, Money amount, string bankReference,
+        string journalKey, Guid? recordedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Direction = PaymentDirection.Outgoing,
+        Purpose = purpose,
+        OrganizationId = organizationId,
+        AmountFen = amount.Fen,
+        Channel = PaymentChannel.BankTransfer,
+        ExternalReference = bankReference.Trim(),
+        JournalKey = journalKey,
+        At = now,
+        RecordedBy = recordedBy,
+    };
 }
 
 public enum SettlementState
