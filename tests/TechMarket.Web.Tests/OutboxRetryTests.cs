@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TechMarket.Infrastructure.Outbox;
 using TechMarket.Web.Tests.Deals;
+using TechMarket.Web.Tests.Infrastructure;
 
 namespace TechMarket.Web.Tests;
 
@@ -42,7 +43,7 @@ public abstract class OutboxRetryTests(DealsSite site)
 
     private async Task<OutboxMessage> WaitForAttemptsAsync(Guid id, int attempts)
     {
-        for (var i = 0; i < 300 && Message(id).Attempts < attempts; i++) await Task.Delay(100, Ct);
+        await Eventually.TrueAsync(() => Message(id).Attempts >= attempts, $"attempt {attempts} never came");
         var message = Message(id);
         Assert.Equal(attempts, message.Attempts);
         return message;

@@ -579,11 +579,7 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
 
     private long LedgerSum() => site.WithDb(db => db.Postings.Sum(p => p.AmountFen));
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++) await Task.Delay(100, Ct);
-        Assert.True(condition(), "timed out waiting for the site's background work");
-    }
+    private static Task WaitForAsync(Func<bool> condition) => Eventually.TrueAsync(condition);
 
     private static async Task<IDocument> GetAsync(HttpClient client, string path)
     {

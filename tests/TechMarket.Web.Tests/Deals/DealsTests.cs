@@ -406,9 +406,8 @@ public abstract class DealsTests(DealsSite site)
     /// <summary>The organisation got an in-app notice (the outbox dispatcher also mails its members) with this title and link.</summary>
     private async Task ExpectNoticeAsync(Guid organizationId, string title, string link)
     {
-        bool Has() => site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == organizationId && n.Title.Contains(title) && n.Link == link));
-        for (var i = 0; i < 300 && !Has(); i++) await Task.Delay(100, Ct);
-        Assert.True(Has(), $"no notice “{title}” linking {link}");
+        await Eventually.TrueAsync(() => site.WithDb(db => db.Notifications.Any(n => n.OrganizationId == organizationId && n.Title.Contains(title) && n.Link == link)),
+            $"no notice “{title}” linking {link}");
     }
 }
 

@@ -402,11 +402,7 @@ public abstract class ListedTradeTests(ListedTradeSite site)
         });
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 300 && !condition(); i++) await Task.Delay(100, Ct);
-        Assert.True(condition(), "timed out waiting for the site's background work");
-    }
+    private static Task WaitForAsync(Func<bool> condition) => Eventually.TrueAsync(condition);
 
     private ListedTrade Trade(Guid id) => site.WithDb(db => db.ListedTrades.AsNoTracking().Single(t => t.Id == id));
 
