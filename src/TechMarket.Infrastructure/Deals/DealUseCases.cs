@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Deals;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Data;
