@@ -240,7 +240,7 @@ internal sealed partial class Harness : IAsyncDisposable
             await StartSiteAsync();
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-            var stored = (await db.BidIdempotencyKeys.AsNoTracking().Where(k => k.Key.StartsWith($"crash-{cycle}-")).Select(k => k.Key).ToListAsync()).ToHashSet();
+            var stored = (await db.AuctionBids.AsNoTracking().Where(b => b.IdempotencyKey!.StartsWith($"crash-{cycle}-")).Select(b => b.IdempotencyKey!).ToListAsync()).ToHashSet();
             var lost = acknowledged.Count(k => !stored.Contains(k));
             lostTotal += lost;
             var auction = await db.Auctions.AsNoTracking().FirstAsync(a => a.Id == auctionId);

@@ -154,18 +154,14 @@ public sealed class AuctionBid
     public DateTimeOffset EndsAtAfter { get; set; }
     /// <summary>The auction's public sequence after this bid.</summary>
     public long SequenceAfter { get; set; }
+    /// <summary>True when this bid moved the end (soft close).</summary>
+    public bool Extended { get; set; }
     public Guid? PlacedByUserId { get; set; }
-}
-
-/// <summary>The first answer to a bid sent with an Idempotency-Key, replayed for every retry with the same key.</summary>
-public sealed class BidIdempotencyKey
-{
-    public long Id { get; set; }
-    public Guid RegistrationId { get; set; }
-    public string Key { get; set; } = "";
-    public int StatusCode { get; set; }
-    public string Response { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// The bidder's Idempotency-Key, unique per registration: a retry with the same key is answered from this row
+    /// (<see cref="PlaceBid.Answer"/>) and never bids twice.
+    /// </summary>
+    public string? IdempotencyKey { get; set; }
 }
 
 /// <summary>专场: several lots in one event, closing in sequence, optionally with an on-site promotion event (推介会).</summary>

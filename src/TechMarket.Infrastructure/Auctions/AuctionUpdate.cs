@@ -37,8 +37,11 @@ public sealed record AuctionUpdate(
 
 public sealed record AuctionUpdateBid(string Bidder, DateTimeOffset At, long PriceAfterFen, string LeaderAfter);
 
-/// <summary>An outbid bidder to tell (in-app and by e-mail), and only that bidder.</summary>
-public sealed record OutbidNotice(Guid AuctionId, Guid OrganizationId, string Title, long PriceFen);
+/// <summary>
+/// The bidders outbid by one commit, to tell (in-app and by e-mail), and only them: one notice each per commit at the
+/// price after it, however often a bidder was overtaken in it, and none to a bidder who leads again by its end.
+/// </summary>
+public sealed record OutbidNotices(Guid AuctionId, string Title, long PriceFen, IReadOnlyList<Guid> OrganizationIds);
 
 /// <summary>Deposits to release after the close (SPC 2016 Art. 23), for the payments slice to act on.</summary>
 /// <summary>站内信 + e-mail to the members of one organisation, sent once after the change that caused it is committed.</summary>
@@ -48,7 +51,9 @@ public sealed record DepositReleaseNotice(Guid AuctionId, IReadOnlyList<Guid> Lo
 
 public static class OutboxTypes
 {
-    public const string AuctionUpdated = "auction.updated";
+    /// <summary>The live updates of one commit, in sequence order (a JSON array of <see cref="AuctionUpdate"/>).</summary>
+    public const string AuctionUpdates = "auction.updates";
+    /// <summary>The bidders one commit outbid (<see cref="OutbidNotices"/>).</summary>
     public const string Outbid = "auction.outbid";
     public const string DepositRelease = "auction.deposit_release";
     /// <summary>An in-app message and e-mail to one organisation (any feature: listed trades use it).</summary>

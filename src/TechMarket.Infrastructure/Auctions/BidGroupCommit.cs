@@ -49,53 +49,76 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         return bid.Answer.Task;
     }
 
+    /// <summary>How many bids for the auction wait for its next batch (none once a drain has taken them).</summary>
+    internal int Queued(Guid auctionId)
+    {
+        lock (lanes) return lanes.TryGetValue(auctionId, out var lane) ? lane.Waiting.Count : 0;
+    }
+
     private async Task DrainAsync(Guid auctionId, Lane lane)
     {
         var answered = BidPathProfile.Start();
-        while (true)
+        // One context and open connection for the whole drain: a storm's batches reuse it instead of renting a
+        // connection per commit. A failed batch drops it, so the next batch starts on a fresh one.
+        Connection? connection = null;
+        try
         {
-            // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
-            await Task.Yield();
-            List<QueuedBid> batch;
-            lock (lanes)
+            while (true)
             {
-                if (lane.Waiting.Count == 0)
+                // Let the bidders just answered queue their next bids first: fuller batches, fewer commits.
+                await Task.Yield();
+                List<QueuedBid> batch;
+                lock (lanes)
                 {
-                    lane.Draining = false;
-                    lanes.Remove(auctionId);
-                    return;
+                    if (lane.Waiting.Count == 0)
+                    {
+                        lane.Draining = false;
+                        lanes.Remove(auctionId);
+                        return;
+                    }
+                    batch = [.. lane.Waiting.Take(MaxBatch)];
+                    lane.Waiting.RemoveRange(0, batch.Count);
                 }
-                batch = [.. lane.Waiting.Take(MaxBatch)];
-                lane.Waiting.RemoveRange(0, batch.Count);
-            }
-            var taken = BidPathProfile.Lap(BidPhase.Gap, answered);
-            BidPathProfile.Batch(batch.Count);
-            try
-            {
-                // Not the callers' tokens: once queued, a bid is decided and answered even if its request went away
-                // (a retry with the same Idempotency-Key then gets that answer).
-                PlaceBidResult[] answers;
+                var taken = BidPathProfile.Lap(BidPhase.Gap, answered);
+                BidPathProfile.Batch(batch.Count);
                 try
                 {
-                    answers = await CommitAsync(auctionId, batch, lookUpKeys: false, CancellationToken.None);
+                    connection ??= await Connection.OpenAsync(scopes);
+                    BidPathProfile.Lap(BidPhase.Scope, taken);
+                    // Not the callers' tokens: once queued, a bid is decided and answered even if its request went away
+                    // (a retry with the same Idempotency-Key then gets that answer).
+                    PlaceBidResult[] answers;
+                    try
+                    {
+                        answers = await CommitAsync(connection.Db, auctionId, batch, lookUpKeys: false, CancellationToken.None);
+                    }
+                    catch (DbException conflict) when (IsUniqueViolation(conflict) && batch.Any(b => b.IdempotencyKey is not null))
+                    {
+                        // A key was used before (a retry): nothing was committed; run the batch again, looking the keys up under the lock.
+                        answers = await CommitAsync(connection.Db, auctionId, batch, lookUpKeys: true, CancellationToken.None);
+                    }
+                    var committed = BidPathProfile.Lap(BidPhase.Call, taken);
+                    outbox.Poke();
+                    for (var i = 0; i < batch.Count; i++) batch[i].Answer.SetResult(answers[i]);
+                    answered = BidPathProfile.Lap(BidPhase.Answer, committed);
                 }
-                catch (DbException conflict) when (IsUniqueViolation(conflict) && batch.Any(b => b.IdempotencyKey is not null))
-                {
-                    // A key was used before (a retry): nothing was committed; run the batch again, looking the keys up under the lock.
-                    answers = await CommitAsync(auctionId, batch, lookUpKeys: true, CancellationToken.None);
-                }
-                var committed = BidPathProfile.Lap(BidPhase.Call, taken);
-                outbox.Poke();
-                for (var i = 0; i < batch.Count; i++) batch[i].Answer.SetResult(answers[i]);
-                answered = BidPathProfile.Lap(BidPhase.Answer, committed);
-            }
 #pragma warning disable CA1031 // Whatever failed the transaction fails every bid in it; none was stored or acknowledged.
-            catch (Exception failure)
+                catch (Exception failure)
 #pragma warning restore CA1031
-            {
-                foreach (var bid in batch) bid.Answer.TrySetException(failure);
-                answered = BidPathProfile.Start();
+                {
+                    foreach (var bid in batch) bid.Answer.TrySetException(failure);
+                    if (connection is { } failed)
+                    {
+                        connection = null;
+                        await failed.DisposeAsync();
+                    }
+                    answered = BidPathProfile.Start();
+                }
             }
+        }
+        finally
+        {
+            if (connection is { } open) await open.DisposeAsync();
         }
     }
 
@@ -104,12 +127,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     /// them up: the unique index (registration, key) refuses a reused one, the transaction rolls back, and the caller
     /// runs the batch again with <paramref name="lookUpKeys"/> so the retried bid gets its first answer.
     /// </summary>
-    private async Task<PlaceBidResult[]> CommitAsync(Guid auctionId, List<QueuedBid> batch, bool lookUpKeys, CancellationToken cancellationToken)
+    private async Task<PlaceBidResult[]> CommitAsync(TechMarketDbContext db, Guid auctionId, List<QueuedBid> batch, bool lookUpKeys, CancellationToken cancellationToken)
     {
         var lap = BidPathProfile.Start();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
-        lap = BidPathProfile.Lap(BidPhase.Scope, lap);
         await using var transaction = await RowLock.BeginLockedByCallerAsync(db, cancellationToken);
         lap = BidPathProfile.Lap(BidPhase.Begin, lap);
         // The lock and everything the batch decides on, in one round trip: who may bid, with which code and priority rank,
@@ -170,10 +190,11 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         // domain tests compare the two bid by bid), O(1) per bid. The close replays the full log and checks the snapshot.
         var engine = AuctionEngine.Resume(rules, auction.Snapshot());
         var sequence = auction.Sequence;
+        var before = Summary(engine, sequence);
         List<AuctionBid> bids = [];
-        List<OutboxMessage> messages = [];
-        List<BidIdempotencyKey> keys = [];
-        List<AuditEntry> audit = [];
+        HashSet<BidderActor> placedBy = [];
+        List<AuctionUpdate> updates = [];
+        HashSet<Guid> outbid = [];
         for (var i = 0; i < batch.Count; i++)
         {
             var bid = batch[i];
@@ -184,14 +205,13 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 answers[i] = first with { Replayed = true };
                 continue;
             }
-            var before = Summary(engine, sequence);
             var leaderBefore = engine.Leader;
             // SPC 2016 Art. 20: the bid's time is the server's time of receipt, read under the lock so the log's times never go backwards.
             var now = clock.GetUtcNow();
             var outcome = engine.PlaceBid(code, new Money(bid.AmountFen), now);
             if (outcome.IsAccepted) sequence++;
 
-            bids.Add(new AuctionBid
+            var row = new AuctionBid
             {
                 AuctionId = auctionId,
                 Ordinal = engine.AcceptedBids + engine.RejectedBids,
@@ -206,64 +226,43 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 LeaderAfter = outcome.LeaderAfter?.Value,
                 EndsAtAfter = outcome.EndsAtAfter,
                 SequenceAfter = sequence,
+                Extended = outcome.Extended,
                 PlacedByUserId = bid.Actor.UserId,
-            });
+                IdempotencyKey = bid.IdempotencyKey,
+            };
+            bids.Add(row);
+            placedBy.Add(bid.Actor);
+            answers[i] = PlaceBid.Answer(row);
+            // The same key twice in one batch: the second gets the first answer.
+            if (bid.IdempotencyKey is { } newKey) stored[(registration.Id, newKey)] = answers[i];
             if (outcome.IsAccepted)
             {
                 auction.Sequence = sequence;
                 Apply(auction, engine);
-                messages.Add(PlaceBid.Message(OutboxTypes.AuctionUpdated, AuctionUpdate.Of(auction, engine, outcome.Extended), now));
+                updates.Add(AuctionUpdate.Of(auction, engine, outcome.Extended));
                 if (leaderBefore is { } previous && previous != engine.Leader)
-                {
-                    var outbid = registrations.Single(b => b.BidderCode == previous.Value).OrganizationId;
-                    messages.Add(PlaceBid.Message(OutboxTypes.Outbid, new OutbidNotice(auctionId, outbid, auction.Title, engine.Price!.Value.Fen), now));
-                }
+                    outbid.Add(registrations.Single(b => b.BidderCode == previous.Value).OrganizationId);
             }
-
-            var answer = new PlaceBidResult(
-                outcome.IsAccepted ? PlaceBidStatus.Accepted : PlaceBidStatus.Rejected,
-                outcome.Rejection is { } reason ? AuctionLogJson.ReasonCode(reason) : null,
-                outcome.Rejection is { } why ? PlaceBid.Explain(why, outcome.Minimum) : outcome.Extended ? "出价成功，竞价时间已延长 / Accepted; the end was extended." : "出价成功 / Accepted.",
-                outcome.Minimum?.Fen, outcome.PriceAfter?.Fen, outcome.LeaderAfter?.Value, code.Value, outcome.EndsAtAfter, sequence, outcome.Extended);
-            answers[i] = answer;
-            if (bid.IdempotencyKey is { } newKey)
-            {
-                keys.Add(new BidIdempotencyKey
-                {
-                    RegistrationId = registration.Id,
-                    Key = newKey,
-                    StatusCode = (int)answer.Status,
-                    Response = JsonSerializer.Serialize(answer, OutboxTypes.Json),
-                    CreatedAt = now,
-                });
-                stored[(registration.Id, newKey)] = answer; // the same key twice in one batch: the second gets the first answer
-            }
-            // Every bid is audited as a change of the auction's live state (who, when, before, after), in this transaction.
-            audit.Add(new AuditEntry
-            {
-                At = now,
-                UserId = bid.Actor.UserId,
-                OrganizationId = bid.Actor.OrganizationId,
-                Action = outcome.IsAccepted ? "auction.bid_accepted" : "auction.bid_rejected",
-                EntityType = nameof(Auction),
-                EntityId = auctionId.ToString(),
-                Before = before,
-                After = Summary(engine, sequence),
-                Reason = $"bidder {code.Value}",
-            });
         }
 
         Apply(auction, engine);
         auction.Sequence = sequence;
         lap = BidPathProfile.Lap(BidPhase.Decide, lap);
-        // One round trip: the bids, their outbox messages, idempotency answers and audit entries, and the auction's new state.
+        // One round trip: the bids (each with its Idempotency-Key: the stored answer), one outbox message with the
+        // batch's live updates in sequence order, one with the bidders it outbid, one audit entry for the auction's
+        // change, and the auction's new state. Rows per bid are the cost of a commit, so a batch adds one row per bid.
         var write = new RawWrite(db);
         write.Insert(bids);
-        write.Insert(messages);
-        write.Insert(keys);
-        write.Insert(audit);
         if (bids.Count > 0)
         {
+            var at = bids[^1].ReceivedAt;
+            List<OutboxMessage> messages = [];
+            if (updates.Count > 0) messages.Add(PlaceBid.Message(OutboxTypes.AuctionUpdates, updates, at));
+            // Nobody is told they were outbid who leads again by the end of the commit.
+            if (engine.Leader is { } leader) outbid.Remove(registrations.Single(b => b.BidderCode == leader.Value).OrganizationId);
+            if (outbid.Count > 0) messages.Add(PlaceBid.Message(OutboxTypes.Outbid, new OutbidNotices(auctionId, auction.Title, engine.Price!.Value.Fen, [.. outbid]), at));
+            write.Insert(messages);
+            write.Insert([Audit(auctionId, placedBy, bids, before, Summary(engine, sequence))]);
             write.Update(auctionId, auction, nameof(Auction.PriceFen), nameof(Auction.LeaderCode), nameof(Auction.LeaderMaxFen), nameof(Auction.EndsAt),
                 nameof(Auction.AcceptedBids), nameof(Auction.RejectedBids), nameof(Auction.Sequence));
         }
@@ -273,17 +272,41 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         return answers;
     }
 
-    /// <summary>First answers already stored for the batch's Idempotency-Keys (one query, under the lock).</summary>
+    /// <summary>
+    /// The auction's change by one commit, audited in it (who, when, before, after). Each bid's own record (who placed
+    /// it, when, the answer) is its row in the append-only bid log, which this entry points to by ordinal.
+    /// </summary>
+    private static AuditEntry Audit(Guid auctionId, HashSet<BidderActor> placedBy, List<AuctionBid> bids, string before, string after)
+    {
+        var actors = placedBy.ToList();
+        var accepted = bids.Count(b => b.Accepted);
+        return new AuditEntry
+        {
+            At = bids[^1].ReceivedAt,
+            // One bidder in the commit (the quiet case) is named; several are in the bid rows.
+            UserId = actors.Count == 1 ? actors[0].UserId : null,
+            OrganizationId = actors.Count == 1 ? actors[0].OrganizationId : null,
+            Action = accepted > 0 ? "auction.bids_accepted" : "auction.bids_rejected",
+            EntityType = nameof(Auction),
+            EntityId = auctionId.ToString(),
+            Before = before,
+            After = after,
+            Reason = string.Create(CultureInfo.InvariantCulture,
+                $"bids {bids[0].Ordinal}–{bids[^1].Ordinal}: {accepted} accepted, {bids.Count - accepted} rejected; bidders {string.Join(", ", bids.Select(b => b.BidderCode).Distinct())}"),
+        };
+    }
+
+    /// <summary>First answers already stored for the batch's Idempotency-Keys: their bid rows (one query, under the lock).</summary>
     private static async Task<Dictionary<(Guid, string), PlaceBidResult>> StoredAnswersAsync(TechMarketDbContext db, List<QueuedBid> batch,
         BidderRow?[] bidders, CancellationToken cancellationToken)
     {
         var keyed = batch.Select((b, i) => (b.IdempotencyKey, Registration: bidders[i])).Where(b => b.IdempotencyKey is not null && b.Registration is not null).ToList();
         if (keyed.Count == 0) return [];
         var registrations = keyed.Select(b => b.Registration!.Id).Distinct().ToList();
-        var keys = keyed.Select(b => b.IdempotencyKey!).Distinct().ToList();
-        var rows = await db.BidIdempotencyKeys.Where(k => registrations.Contains(k.RegistrationId) && keys.Contains(k.Key))
-            .Select(k => new { k.RegistrationId, k.Key, k.Response }).ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.RegistrationId, r.Key), r => JsonSerializer.Deserialize<PlaceBidResult>(r.Response, OutboxTypes.Json)!);
+        var keys = keyed.Select(b => b.IdempotencyKey).Distinct().ToList();
+        var rows = await db.AuctionBids.AsNoTracking().Where(b => registrations.Contains(b.RegistrationId) && keys.Contains(b.IdempotencyKey))
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => (r.RegistrationId, r.IdempotencyKey!), PlaceBid.Answer);
     }
 
     private static void Apply(Auction auction, AuctionEngine engine)
@@ -304,6 +327,37 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
     private static bool IsUniqueViolation(DbException exception) =>
         exception is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
         || exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }; // SQLITE_CONSTRAINT
+
+    /// <summary>A drain's database context with its connection held open between transactions.</summary>
+    private sealed class Connection : IAsyncDisposable
+    {
+        private readonly AsyncServiceScope scope;
+
+        private Connection(AsyncServiceScope scope)
+        {
+            this.scope = scope;
+            Db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+        }
+
+        public TechMarketDbContext Db { get; }
+
+        public static async Task<Connection> OpenAsync(IServiceScopeFactory scopes)
+        {
+            var connection = new Connection(scopes.CreateAsyncScope());
+            try
+            {
+                await connection.Db.Database.OpenConnectionAsync();
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        public ValueTask DisposeAsync() => scope.DisposeAsync();
+    }
 
     private sealed class Lane
     {

@@ -7,6 +7,7 @@ namespace TechMarket.Infrastructure.Auctions;
 /// <summary>The phases of one bid batch that <see cref="BidPathProfile"/> times.</summary>
 internal enum BidPhase
 {
+    /// <summary>Opening the drain's context and connection (the first batch of a drain only; later ones reuse it).</summary>
     Scope,
     /// <summary>Beginning the transaction (SQLite takes its write lock here; PostgreSQL sends BEGIN with the next command).</summary>
     Begin,
@@ -16,7 +17,7 @@ internal enum BidPhase
     Build,
     /// <summary>The write and the commit (on PostgreSQL one round trip: COMMIT is the write batch's last statement).</summary>
     Write,
-    /// <summary>The whole batch call (scope to disposal): what it has beyond the phases above is disposal.</summary>
+    /// <summary>The whole batch (connection to disposal of the transaction): what it has beyond the phases above is disposal.</summary>
     Call,
     /// <summary>Answering the batch's bids and waking the outbox.</summary>
     Answer,

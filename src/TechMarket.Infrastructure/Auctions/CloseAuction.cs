@@ -55,7 +55,7 @@ public sealed class CloseAuction(TechMarketDbContext db, Payments.IDepositGate d
             // 成交确认书 number: date of the close in Beijing time and the auction id, unique and stable.
             auction.ConfirmationNumber = string.Create(CultureInfo.InvariantCulture, $"CJ{now.ToOffset(ChinaTime.Offset):yyyyMMdd}-{auction.Id.ToString("N")[..8].ToUpperInvariant()}");
         }
-        db.Outbox.Add(PlaceBid.Message(OutboxTypes.AuctionUpdated, AuctionUpdate.Of(auction, engine, extended: false), now));
+        db.Outbox.Add(PlaceBid.Message(OutboxTypes.AuctionUpdates, new[] { AuctionUpdate.Of(auction, engine, extended: false) }, now));
         // SPC 2016 Art. 23: the others' deposits are released after the close; the payments slice consumes this.
         db.Outbox.Add(PlaceBid.Message(OutboxTypes.DepositRelease, new DepositReleaseNotice(auction.Id,
             [.. registrations.Where(r => held.Contains(r.OrganizationId) && r.OrganizationId != winner).Select(r => r.OrganizationId)], winner), now));

@@ -14,7 +14,7 @@ namespace TechMarket.Infrastructure.Auctions;
 /// only, and organisation notices of other features (listed trades). A row is claimed with a conditional UPDATE (processed is null), so on several nodes each row is handled once;
 /// with the Redis backplane one node's publish reaches every node's watchers.
 /// Two lanes run side by side, each woken by <see cref="OutboxSignal"/> after a commit: <see cref="OutboxLane.Live"/>
-/// publishes <see cref="OutboxTypes.AuctionUpdated"/> rows in sequence order, <see cref="OutboxLane.Notices"/> everything
+/// publishes <see cref="OutboxTypes.AuctionUpdates"/> rows in sequence order, <see cref="OutboxLane.Notices"/> everything
 /// else. A live update therefore never waits behind a notice's database write and e-mail (in a bidding war nearly every
 /// accepted bid also outbids someone, so one lane spent most of its time on mail while the watchers' updates queued).
 /// </summary>
@@ -56,8 +56,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         var db = scope.ServiceProvider.GetRequiredService<TechMarketDbContext>();
         var unprocessed = db.Outbox.AsNoTracking().Where(m => m.ProcessedAt == null);
         unprocessed = lane == OutboxLane.Live
-            ? unprocessed.Where(m => m.Type == OutboxTypes.AuctionUpdated)
-            : unprocessed.Where(m => m.Type != OutboxTypes.AuctionUpdated);
+            ? unprocessed.Where(m => m.Type == OutboxTypes.AuctionUpdates)
+            : unprocessed.Where(m => m.Type != OutboxTypes.AuctionUpdates);
         var batch = await unprocessed.OrderBy(m => m.Id).Take(100).ToListAsync(cancellationToken);
         var publisher = scope.ServiceProvider.GetRequiredService<IAuctionUpdatePublisher>();
         var mail = scope.ServiceProvider.GetRequiredService<IMailSender>();
@@ -69,11 +69,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
             if (claimed == 0) continue; // another node took it
             switch (message.Type)
             {
-                case OutboxTypes.AuctionUpdated:
-                    await publisher.PublishAsync(JsonSerializer.Deserialize<AuctionUpdate>(message.Payload, OutboxTypes.Json)!, cancellationToken);
+                case OutboxTypes.AuctionUpdates:
+                    foreach (var update in JsonSerializer.Deserialize<AuctionUpdate[]>(message.Payload, OutboxTypes.Json)!)
+                        await publisher.PublishAsync(update, cancellationToken);
                     break;
                 case OutboxTypes.Outbid:
-                    await NotifyOutbidAsync(db, mail, JsonSerializer.Deserialize<OutbidNotice>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
+                    await NotifyOutbidAsync(db, mail, JsonSerializer.Deserialize<OutbidNotices>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
                     break;
                 case OutboxTypes.OrganizationNotice:
                     await NotifyAsync(db, mail, JsonSerializer.Deserialize<OrganizationNotice>(message.Payload, OutboxTypes.Json)!, now, cancellationToken);
@@ -85,11 +86,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         return batch.Count;
     }
 
-    private static Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotices notices, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var price = new Money(notice.PriceFen).ToString();
-        var body = $"竞价标的《{notice.Title}》的当前价已升至 {price}，您已不是最高出价人。/ The current price of \"{notice.Title}\" is now {price}; you no longer lead.";
-        return NotifyAsync(db, mail, new OrganizationNotice(notice.OrganizationId, "您的出价已被超过 / You have been outbid", body, $"/auctions/{notice.AuctionId}"), now, cancellationToken);
+        var price = new Money(notices.PriceFen).ToString();
+        var body = $"竞价标的《{notices.Title}》的当前价已升至 {price}，您已不是最高出价人。/ The current price of \"{notices.Title}\" is now {price}; you no longer lead.";
+        foreach (var organization in notices.OrganizationIds)
+            await NotifyAsync(db, mail, new OrganizationNotice(organization, "您的出价已被超过 / You have been outbid", body, $"/auctions/{notices.AuctionId}"), now, cancellationToken);
     }
 
     private static async Task NotifyAsync(TechMarketDbContext db, IMailSender mail, OrganizationNotice notice, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TechMarket.Domain.Auctions;
+using TechMarket.Domain.Auctions.Replay;
 using TechMarket.Domain.Shared;
 
 namespace TechMarket.Infrastructure.Auctions;
@@ -61,6 +62,20 @@ public sealed class PlaceBid(BidGroupCommit groupCommit)
         Payload = JsonSerializer.Serialize(payload, OutboxTypes.Json),
         CreatedAt = at,
     };
+
+    /// <summary>
+    /// The answer to a logged bid, built from its row alone: the first answer and every replay of it (same
+    /// Idempotency-Key) come from this one function, so they cannot differ.
+    /// </summary>
+    internal static PlaceBidResult Answer(AuctionBid bid)
+    {
+        var rejection = bid.Reason is { } code ? Enum.GetValues<BidRejection>().Single(r => AuctionLogJson.ReasonCode(r) == code) : (BidRejection?)null;
+        var minimum = bid.MinimumFen is { } fen ? new Money(fen) : (Money?)null;
+        var message = rejection is { } why ? Explain(why, minimum)
+            : bid.Extended ? "出价成功，竞价时间已延长 / Accepted; the end was extended." : "出价成功 / Accepted.";
+        return new PlaceBidResult(bid.Accepted ? PlaceBidStatus.Accepted : PlaceBidStatus.Rejected, bid.Reason, message, bid.MinimumFen,
+            bid.PriceAfterFen, bid.LeaderAfter, bid.BidderCode, bid.EndsAtAfter, bid.SequenceAfter, bid.Extended);
+    }
 
     public static string Explain(BidRejection rejection, Money? minimum) => rejection switch
     {

@@ -8,7 +8,6 @@ public abstract partial class TechMarketDbContext
     public DbSet<Auction> Auctions => Set<Auction>();
     public DbSet<AuctionRegistration> AuctionRegistrations => Set<AuctionRegistration>();
     public DbSet<AuctionBid> AuctionBids => Set<AuctionBid>();
-    public DbSet<BidIdempotencyKey> BidIdempotencyKeys => Set<BidIdempotencyKey>();
     public DbSet<AuctionSession> AuctionSessions => Set<AuctionSession>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -276,7 +276,14 @@ public abstract class AuctionBiddingTests(TechMarketSite site)
         // No key bid twice, and no bid is lost: one stored bid per distinct key.
         Assert.Equal(bidders * bidsEach, bids.Count);
         Assert.Equal(Enumerable.Range(1, bids.Count), bids.Select(x => x.Ordinal));
-        Assert.Equal(bidders * bidsEach, await db.BidIdempotencyKeys.CountAsync(k => db.AuctionRegistrations.Any(r => r.Id == k.RegistrationId && r.AuctionId == auction.Id), Ct));
+        // Each key sent is on exactly one stored bid, and every answer (the first and the retry's) is that bid's.
+        Assert.Equal(answers.Select(x => x.Key).Distinct().Order(StringComparer.Ordinal), bids.Select(x => x.IdempotencyKey!).Order(StringComparer.Ordinal));
+        foreach (var (key, status, body) in answers)
+        {
+            var bid = bids.Single(x => x.IdempotencyKey == key);
+            Assert.Equal(bid.SequenceAfter, body.GetProperty("sequence").GetInt64());
+            Assert.Equal(bid.Accepted ? HttpStatusCode.OK : HttpStatusCode.Conflict, status);
+        }
 
         // Every acknowledged acceptance is a stored accepted bid at that sequence.
         var acceptedSequences = bids.Where(x => x.Accepted).Select(x => x.SequenceAfter).ToList();
@@ -454,6 +461,43 @@ public abstract class AuctionBiddingTests(TechMarketSite site)
 
         var inbox = await (await a.Client.GetAsync(new Uri("/notifications", UriKind.Relative), Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("您的出价已被超过", inbox, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_commit_tells_each_bidder_it_outbid_once_and_not_one_who_leads_again_by_its_end()
+    {
+        site.SkipUnlessAvailable();
+        var auction = await AuctionScenario.CreateAsync(site, startFen: 1_000_000, stepFen: 50_000);
+        var (a, b, c, d) = (await AuctionScenario.NewBidderAsync(site, "甲方竞买公司"), await AuctionScenario.NewBidderAsync(site, "乙方竞买公司"),
+            await AuctionScenario.NewBidderAsync(site, "丙方竞买公司"), await AuctionScenario.NewBidderAsync(site, "丁方竞买公司"));
+        foreach (var bidder in new[] { a, b, c, d }) await AuctionScenario.RegisterAsync(site, auction.Id, bidder.OrganizationId);
+        Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(a.Client, auction.Id, 1_000_000)).StatusCode);
+
+        await using var scope = site.Services.CreateAsyncScope();
+        var placeBid = scope.ServiceProvider.GetRequiredService<PlaceBid>();
+        var commits = scope.ServiceProvider.GetRequiredService<BidGroupCommit>();
+        Task<PlaceBidResult> Bid(Bidder bidder, long fen) => placeBid.RunAsync(auction.Id, new BidderActor(bidder.OrganizationId, null, false), fen, null, Ct);
+        Task<PlaceBidResult>[] bids;
+        // Hold the auction's lock so the next three bids queue behind one blocked batch and then commit together.
+        await using (var holder = site.Services.CreateAsyncScope())
+        {
+            var db = holder.ServiceProvider.GetRequiredService<TechMarketDbContext>();
+            await using var held = await RowLock.TakeAsync<Auction>(db, auction.Id, Ct);
+            var blocked = Bid(d, 900_000); // below the minimum: rejected, it changes nothing
+            await Eventually.TrueAsync(() => commits.Queued(auction.Id) == 0, "the first batch waits at the lock");
+            bids = [blocked, Bid(b, 1_200_000), Bid(c, 1_400_000), Bid(a, 2_000_000)];
+        }
+        var answers = await Task.WhenAll(bids);
+        Assert.Equal([PlaceBidStatus.Rejected, PlaceBidStatus.Accepted, PlaceBidStatus.Accepted, PlaceBidStatus.Accepted], answers.Select(x => x.Status));
+        // The three were one commit: one audit entry for the auction's change by bids 3 to 5.
+        Assert.Contains(site.WithDb(db => db.AuditLog.Where(e => e.EntityId == auction.Id.ToString()).Select(e => e.Reason).ToList()),
+            reason => reason != null && reason.StartsWith("bids 3–5: 3 accepted, 0 rejected", StringComparison.Ordinal));
+
+        // In that commit B overtook A, C overtook B and A overtook C: B and C are told once each; A, leading again, is not.
+        int Told(Bidder bidder) => site.WithDb(db => db.Notifications.Count(n => n.OrganizationId == bidder.OrganizationId));
+        await Eventually.TrueAsync(() => site.WithDb(db => !db.Outbox.Any(m => m.ProcessedAt == null)) && Told(b) == 1 && Told(c) == 1);
+        Assert.Equal(0, Told(a));
+        Assert.Equal(0, Told(d));
     }
 }
 

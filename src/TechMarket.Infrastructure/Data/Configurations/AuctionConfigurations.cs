@@ -57,19 +57,9 @@ internal sealed class AuctionBidConfiguration : IEntityTypeConfiguration<Auction
         b.HasOne<AuctionRegistration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Restrict);
         // A second writer at the same position fails instead of forking the log.
         b.HasIndex(x => new { x.AuctionId, x.Ordinal }).IsUnique();
-        b.HasIndex(x => x.RegistrationId);
-    }
-}
-
-internal sealed class BidIdempotencyKeyConfiguration : IEntityTypeConfiguration<BidIdempotencyKey>
-{
-    public void Configure(EntityTypeBuilder<BidIdempotencyKey> b)
-    {
-        b.ToTable("auction_bid_idempotency");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Key).HasMaxLength(100).IsRequired();
-        b.HasOne<AuctionRegistration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.RegistrationId, x.Key }).IsUnique();
+        // A retried Idempotency-Key is refused by this index (bids without a key are NULL, and NULLs never collide).
+        b.Property(x => x.IdempotencyKey).HasMaxLength(PlaceBid.MaxKeyLength);
+        b.HasIndex(x => new { x.RegistrationId, x.IdempotencyKey }).IsUnique();
     }
 }
 

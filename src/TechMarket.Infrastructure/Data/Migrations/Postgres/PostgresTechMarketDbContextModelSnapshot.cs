@@ -1542,6 +1542,13 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("EndsAtAfter")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("Extended")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("LeaderAfter")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -1573,9 +1580,10 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegistrationId");
-
                     b.HasIndex("AuctionId", "Ordinal")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId", "IdempotencyKey")
                         .IsUnique();
 
                     b.ToTable("auction_bids", (string)null);
@@ -1747,40 +1755,6 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganizerOrganizationId");
 
                     b.ToTable("auction_sessions", (string)null);
-                });
-
-            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.BidIdempotencyKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("RegistrationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegistrationId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("auction_bid_idempotency", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.Notification", b =>
@@ -4473,15 +4447,6 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizerOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.BidIdempotencyKey", b =>
-                {
-                    b.HasOne("TechMarket.Infrastructure.Auctions.AuctionRegistration", null)
-                        .WithMany()
-                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1529,6 +1529,13 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("EndsAtAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Extended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LeaderAfter")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -1560,9 +1567,10 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RegistrationId");
-
                     b.HasIndex("AuctionId", "Ordinal")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId", "IdempotencyKey")
                         .IsUnique();
 
                     b.ToTable("auction_bids", (string)null);
@@ -1734,38 +1742,6 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganizerOrganizationId");
 
                     b.ToTable("auction_sessions", (string)null);
-                });
-
-            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.BidIdempotencyKey", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RegistrationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Response")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RegistrationId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("auction_bid_idempotency", (string)null);
                 });
 
             modelBuilder.Entity("TechMarket.Infrastructure.Auctions.Notification", b =>
@@ -4442,15 +4418,6 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizerOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("TechMarket.Infrastructure.Auctions.BidIdempotencyKey", b =>
-                {
-                    b.HasOne("TechMarket.Infrastructure.Auctions.AuctionRegistration", null)
-                        .WithMany()
-                        .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
