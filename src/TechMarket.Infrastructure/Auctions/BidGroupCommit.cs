@@ -22,8 +22,8 @@ internal sealed record QueuedBid(BidderActor Actor, long AmountFen, string? Idem
 /// lock, decides who may bid (organiser, seller, registration, qualification, deposit: one read each for the whole
 /// batch, under the lock, so a registration or deposit committed before a bid is always seen), applies every queued
 /// bid in arrival order (each at its own server time of receipt, read under the lock: SPC
-/// 2016 Art. 20), writes their bid rows, audit entries, idempotency answers and outbox messages, updates the auction
-/// once, and commits. Only then is any of them answered: an acknowledged bid is always durably committed, and a failed
+/// 2016 Art. 20), writes their bid rows (each with its Idempotency-Key), one audit entry and the outbox messages, updates
+/// the auction once, and commits. Only then is any of them answered: an acknowledged bid is always durably committed, and a failed
 /// commit fails every bid in the batch (none was acknowledged). Other nodes queue on the same database lock, so ordering
 /// holds with several web nodes. One commit (one WAL flush) is shared by all bids that arrived while the previous one ran.
 /// </summary>
@@ -31,6 +31,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
 {
     /// <summary>Bounds one transaction: a storm becomes several commits rather than one ever-growing one.</summary>
     internal const int MaxBatch = 256;
+
+    /// <summary>Bidder codes named in a batch's audit entry: 40 codes of at most 32 characters fit its 2,000.</summary>
+    private const int AuditedCodes = 40;
 
     private readonly Dictionary<Guid, Lane> lanes = [];
 
@@ -110,7 +113,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                     if (connection is { } failed)
                     {
                         connection = null;
-                        await failed.DisposeAsync();
+#pragma warning disable CA1031 // A broken connection may fail to close; it is dropped either way and the drain goes on.
+                        try { await failed.DisposeAsync(); } catch (Exception) { }
+#pragma warning restore CA1031
                     }
                     answered = BidPathProfile.Start();
                 }
@@ -206,8 +211,10 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
                 continue;
             }
             var leaderBefore = engine.Leader;
-            // SPC 2016 Art. 20: the bid's time is the server's time of receipt, read under the lock so the log's times never go backwards.
+            // SPC 2016 Art. 20: the bid's time is the server's time of receipt, read under the lock so the log's times never go
+            // backwards; in whole microseconds, as PostgreSQL stores it, so the answer rebuilt from the stored row is the same.
             var now = clock.GetUtcNow();
+            now = now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMicrosecond));
             var outcome = engine.PlaceBid(code, new Money(bid.AmountFen), now);
             if (outcome.IsAccepted) sequence++;
 
@@ -292,8 +299,16 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             Before = before,
             After = after,
             Reason = string.Create(CultureInfo.InvariantCulture,
-                $"bids {bids[0].Ordinal}–{bids[^1].Ordinal}: {accepted} accepted, {bids.Count - accepted} rejected; bidders {string.Join(", ", bids.Select(b => b.BidderCode).Distinct())}"),
+                $"bids {bids[0].Ordinal}–{bids[^1].Ordinal}: {accepted} accepted, {bids.Count - accepted} rejected; bidders {Codes(bids)}"),
         };
+    }
+
+    /// <summary>The batch's bidder codes for its audit entry, at most <see cref="AuditedCodes"/> of them (the reason's column is bounded).</summary>
+    private static string Codes(List<AuctionBid> bids)
+    {
+        var codes = bids.Select(b => b.BidderCode).Distinct().ToList();
+        var named = string.Join(", ", codes.Take(AuditedCodes));
+        return codes.Count > AuditedCodes ? string.Create(CultureInfo.InvariantCulture, $"{named} and {codes.Count - AuditedCodes} more") : named;
     }
 
     /// <summary>First answers already stored for the batch's Idempotency-Keys: their bid rows (one query, under the lock).</summary>

@@ -86,25 +86,51 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
         return batch.Count;
     }
 
-    private static async Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotices notices, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every outbid bidder's in-app message in one save, then each one's e-mail on its own: one failed e-mail (the row is
+    /// already claimed) costs that bidder its mail, not the others their notices.
+    /// </summary>
+    private async Task NotifyOutbidAsync(TechMarketDbContext db, IMailSender mail, OutbidNotices notices, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var price = new Money(notices.PriceFen).ToString();
         var body = $"竞价标的《{notices.Title}》的当前价已升至 {price}，您已不是最高出价人。/ The current price of \"{notices.Title}\" is now {price}; you no longer lead.";
-        foreach (var organization in notices.OrganizationIds)
-            await NotifyAsync(db, mail, new OrganizationNotice(organization, "您的出价已被超过 / You have been outbid", body, $"/auctions/{notices.AuctionId}"), now, cancellationToken);
+        var told = notices.OrganizationIds.Select(organization =>
+            new OrganizationNotice(organization, "您的出价已被超过 / You have been outbid", body, $"/auctions/{notices.AuctionId}")).ToList();
+        foreach (var notice in told) Add(db, notice, now);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var notice in told)
+        {
+            try
+            {
+                await MailAsync(db, mail, notice, cancellationToken);
+            }
+#pragma warning disable CA1031 // One organisation's failed e-mail is logged; the others are still sent.
+            catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                logger.LogError(e, "Outbid e-mail to organisation {Organization} failed", notice.OrganizationId);
+            }
+        }
     }
 
     private static async Task NotifyAsync(TechMarketDbContext db, IMailSender mail, OrganizationNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (title, body, link) = (notice.Title, notice.Body, notice.Link);
-        db.Notifications.Add(new Notification { OrganizationId = notice.OrganizationId, Title = title, Body = body, Link = link, CreatedAt = now });
+        Add(db, notice, now);
         await db.SaveChangesAsync(cancellationToken);
+        await MailAsync(db, mail, notice, cancellationToken);
+    }
+
+    private static void Add(TechMarketDbContext db, OrganizationNotice notice, DateTimeOffset now) =>
+        db.Notifications.Add(new Notification { OrganizationId = notice.OrganizationId, Title = notice.Title, Body = notice.Body, Link = notice.Link, CreatedAt = now });
+
+    private static async Task MailAsync(TechMarketDbContext db, IMailSender mail, OrganizationNotice notice, CancellationToken cancellationToken)
+    {
         var emails = await db.Users.AsNoTracking().Where(u => u.OrganizationId == notice.OrganizationId && u.Email != null && u.EmailConfirmed)
             .Select(u => u.Email!).ToListAsync(cancellationToken);
         foreach (var email in emails)
         {
-            var html = $"<p>{System.Net.WebUtility.HtmlEncode(body)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(link)}\">查看详情 / Open</a></p>";
-            await mail.SendAsync(new MailMessage(email, title, html, body + "\n" + link), cancellationToken);
+            var html = $"<p>{System.Net.WebUtility.HtmlEncode(notice.Body)}</p><p><a href=\"{System.Net.WebUtility.HtmlEncode(notice.Link)}\">查看详情 / Open</a></p>";
+            await mail.SendAsync(new MailMessage(email, notice.Title, html, notice.Body + "\n" + notice.Link), cancellationToken);
         }
     }
 }

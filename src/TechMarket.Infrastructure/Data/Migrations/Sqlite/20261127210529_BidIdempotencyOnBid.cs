@@ -11,13 +11,6 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "auction_bid_idempotency");
-
-            migrationBuilder.DropIndex(
-                name: "IX_auction_bids_RegistrationId",
-                table: "auction_bids");
-
             migrationBuilder.AddColumn<bool>(
                 name: "Extended",
                 table: "auction_bids",
@@ -31,6 +24,31 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 100,
                 nullable: true);
+
+            // The stored answers move onto their bids, so a retry across the upgrade still gets its first answer: a key's
+            // answer was stored with the same time of receipt and the sequence after the bid (a bid without one match keeps no key).
+            migrationBuilder.Sql("""
+                UPDATE auction_bids SET ("IdempotencyKey", "Extended") = (
+                    SELECT k."Key", COALESCE(json_extract(k."Response", '$.extended'), 0) FROM auction_bid_idempotency AS k
+                    WHERE k."RegistrationId" = auction_bids."RegistrationId" AND k."CreatedAt" = auction_bids."ReceivedAt" AND json_extract(k."Response", '$.sequence') = auction_bids."SequenceAfter")
+                WHERE EXISTS (SELECT 1 FROM auction_bid_idempotency AS k
+                    WHERE k."RegistrationId" = auction_bids."RegistrationId" AND k."CreatedAt" = auction_bids."ReceivedAt" AND json_extract(k."Response", '$.sequence') = auction_bids."SequenceAfter")
+                  AND NOT EXISTS (SELECT 1 FROM auction_bids AS o WHERE o."RegistrationId" = auction_bids."RegistrationId" AND o."ReceivedAt" = auction_bids."ReceivedAt" AND o."SequenceAfter" = auction_bids."SequenceAfter" AND o."Id" <> auction_bids."Id");
+                """);
+
+            // Live updates and outbid notices not yet dispatched take the new one-per-commit shapes.
+            migrationBuilder.Sql("""
+                UPDATE outbox SET "Type" = 'auction.updates', "Payload" = '[' || "Payload" || ']' WHERE "Type" = 'auction.updated' AND "ProcessedAt" IS NULL;
+                UPDATE outbox SET "Payload" = json_set(json_remove("Payload", '$.organizationId'), '$.organizationIds', json_array(json_extract("Payload", '$.organizationId')))
+                WHERE "Type" = 'auction.outbid' AND "ProcessedAt" IS NULL AND json_extract("Payload", '$.organizationId') IS NOT NULL;
+                """);
+
+            migrationBuilder.DropTable(
+                name: "auction_bid_idempotency");
+
+            migrationBuilder.DropIndex(
+                name: "IX_auction_bids_RegistrationId",
+                table: "auction_bids");
 
             migrationBuilder.CreateIndex(
                 name: "IX_auction_bids_RegistrationId_IdempotencyKey",
