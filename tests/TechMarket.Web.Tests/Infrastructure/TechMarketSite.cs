@@ -70,7 +70,7 @@ public abstract class TechMarketSite : WebApplicationFactory<Program>, IAsyncLif
         GC.SuppressFinalize(this);
     }
 
-    private Task DropDatabaseAsync() =>
+    protected virtual Task DropDatabaseAsync() =>
         Provider == "Postgres" && ConnectionString is { } connection ? ScratchPostgres.DropAsync(connection) : Task.CompletedTask;
 }
 
