@@ -42,10 +42,18 @@ internal static class AuctionsSetup
         }
     }
 
+    /// <summary>Unsent bytes a watcher's connection may gather before sends to it wait (SignalR's default is 64 KB).</summary>
+    public const long WatcherBufferBytes = 1 << 20;
+
     public static void MapAuctions(this WebApplication app)
     {
         app.MapAuctionsApi();
-        app.MapHub<AuctionHub>(HubPath);
+        // A watcher that stops reading (a phone in a tunnel) must not hold up the others: a group send waits for every
+        // connection's write, and a write waits once the connection's unsent bytes pass this buffer. At 64 KB (the default)
+        // one stuck phone held everyone's updates until SignalR gave up on it (its transport send timeout, 10 s); 1 MB is
+        // more than a stuck connection gathers before that timeout closes it (a bidding war's 50 updates a second are
+        // about 15 KB/s), and bounds what one connection can hold in memory.
+        app.MapHub<AuctionHub>(HubPath, o => o.TransportMaxBufferSize = WatcherBufferBytes);
     }
 }
 
