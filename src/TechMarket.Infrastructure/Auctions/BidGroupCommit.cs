@@ -123,7 +123,9 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
         }
         finally
         {
-            if (connection is { } open) await open.DisposeAsync();
+#pragma warning disable CA1031 // The lane is already released; a connection that fails to close is dropped either way.
+            if (connection is { } open) try { await open.DisposeAsync(); } catch (Exception) { }
+#pragma warning restore CA1031
         }
     }
 

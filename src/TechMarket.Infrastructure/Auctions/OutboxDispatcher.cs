@@ -105,7 +105,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxSignal s
                 await MailAsync(db, mail, notice, cancellationToken);
             }
 #pragma warning disable CA1031 // One organisation's failed e-mail is logged; the others are still sent.
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
             {
                 logger.LogError(e, "Outbid e-mail to organisation {Organization} failed", notice.OrganizationId);

@@ -53,7 +53,13 @@ internal static class AuctionsSetup
         // one stuck phone held everyone's updates until SignalR gave up on it (its transport send timeout, 10 s); 1 MB is
         // more than a stuck connection gathers before that timeout closes it (a bidding war's 50 updates a second are
         // about 15 KB/s), and bounds what one connection can hold in memory.
-        app.MapHub<AuctionHub>(HubPath, o => o.TransportMaxBufferSize = WatcherBufferBytes);
+        var sendTimeout = app.Configuration.GetValue("Auctions:WatcherSendTimeout", TimeSpan.FromSeconds(10));
+        app.MapHub<AuctionHub>(HubPath, o =>
+        {
+            o.TransportMaxBufferSize = WatcherBufferBytes;
+            // How long a send to one watcher may be stuck before the connection is closed (SignalR's default, 10 s).
+            o.TransportSendTimeout = sendTimeout;
+        });
     }
 }
 

@@ -40,21 +40,27 @@ public abstract class BidIdempotencyMigrationTests
         try
         {
             await db.GetService<IMigrator>().MigrateAsync("OutboxBackoff", Ct);
-            var (auction, registration, loser) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+            var (auction, registration, twin, loser) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
             // As the old bid path wrote them: a key's answer stored with the bid's time of receipt and its sequence after.
+            var extended = new PlaceBidResult(PlaceBidStatus.Accepted, null, "出价成功，竞价时间已延长 / Accepted; the end was extended.", null,
+                1_050_000, "B00001", "B00001", new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero).AddSeconds(400), 2, true);
             var update = JsonSerializer.Serialize(new AuctionUpdate(auction, 5, "open", 1_050_000, "B00002", 1_100_000,
                 DateTimeOffset.Parse("2026-12-01T10:05:00Z", System.Globalization.CultureInfo.InvariantCulture), 2, true, null, null, null), OutboxTypes.Json);
             var outbid = $$"""{"auctionId":"{{auction}}","organizationId":"{{loser}}","title":"一种电池","priceFen":1050000}""";
             await db.Database.OpenConnectionAsync(Ct);
             await using var insert = db.Database.GetDbConnection().CreateCommand();
             insert.CommandText = NoForeignKeys + $$"""
-                INSERT INTO auction_bids ("AuctionId", "Ordinal", "RegistrationId", "BidderCode", "AmountFen", "ReceivedAt", "Accepted", "EndsAtAfter", "SequenceAfter")
-                VALUES ('{{Id(auction)}}', 1, '{{Id(registration)}}', 'B00001', 1000000, {{Time(1)}}, {{Bool(true)}}, {{Time(100)}}, 1),
-                       ('{{Id(auction)}}', 2, '{{Id(registration)}}', 'B00001', 1200000, {{Time(2)}}, {{Bool(true)}}, {{Time(400)}}, 2),
-                       ('{{Id(auction)}}', 3, '{{Id(registration)}}', 'B00001', 1000000, {{Time(3)}}, {{Bool(false)}}, {{Time(400)}}, 2);
+                INSERT INTO auction_bids ("AuctionId", "Ordinal", "RegistrationId", "BidderCode", "AmountFen", "ReceivedAt", "Accepted", "PriceAfterFen", "LeaderAfter", "EndsAtAfter", "SequenceAfter")
+                VALUES ('{{Id(auction)}}', 1, '{{Id(registration)}}', 'B00001', 1000000, {{Time(1)}}, {{Bool(true)}}, 1000000, 'B00001', {{Time(100)}}, 1),
+                       ('{{Id(auction)}}', 2, '{{Id(registration)}}', 'B00001', 1200000, {{Time(2)}}, {{Bool(true)}}, 1050000, 'B00001', {{Time(400)}}, 2),
+                       ('{{Id(auction)}}', 3, '{{Id(registration)}}', 'B00001', 1000000, {{Time(3)}}, {{Bool(false)}}, 1050000, 'B00001', {{Time(400)}}, 2),
+                       ('{{Id(auction)}}', 4, '{{Id(twin)}}', 'B00002', 900000, {{Time(5)}}, {{Bool(false)}}, 1050000, 'B00001', {{Time(400)}}, 2),
+                       ('{{Id(auction)}}', 5, '{{Id(twin)}}', 'B00002', 900000, {{Time(5)}}, {{Bool(false)}}, 1050000, 'B00001', {{Time(400)}}, 2);
                 INSERT INTO auction_bid_idempotency ("RegistrationId", "Key", "StatusCode", "Response", "CreatedAt")
                 VALUES ('{{Id(registration)}}', 'first', 0, '{"status":0,"sequence":1,"extended":false}', {{Time(1)}}),
-                       ('{{Id(registration)}}', 'extended', 0, '{"status":0,"sequence":2,"extended":true}', {{Time(2)}});
+                       ('{{Id(registration)}}', 'extended', 0, '{{JsonSerializer.Serialize(extended, OutboxTypes.Json)}}', {{Time(2)}}),
+                       ('{{Id(twin)}}', 'twin-a', 1, '{"status":1,"sequence":2,"extended":false}', {{Time(5)}}),
+                       ('{{Id(twin)}}', 'twin-b', 1, '{"status":1,"sequence":2,"extended":false}', {{Time(5)}});
                 INSERT INTO outbox ("Type", "Payload", "CreatedAt", "ProcessedAt")
                 VALUES ('auction.updated', '{{update}}', {{Time(2)}}, NULL),
                        ('auction.outbid', '{{outbid}}', {{Time(2)}}, NULL),
@@ -66,8 +72,11 @@ public abstract class BidIdempotencyMigrationTests
             await db.Database.MigrateAsync(Ct);
 
             var bids = await db.AuctionBids.AsNoTracking().Where(b => b.AuctionId == auction).OrderBy(b => b.Ordinal).ToListAsync(Ct);
-            Assert.Equal(["first", "extended", null], bids.Select(b => b.IdempotencyKey));
-            Assert.Equal([false, true, false], bids.Select(b => b.Extended));
+            // Two bids the stored answers cannot tell apart (same bidder, time and sequence) keep no key rather than a wrong one.
+            Assert.Equal(["first", "extended", null, null, null], bids.Select(b => b.IdempotencyKey));
+            Assert.Equal([false, true, false, false, false], bids.Select(b => b.Extended));
+            // A retry after the upgrade gets exactly the answer stored before it.
+            Assert.Equal(extended, PlaceBid.Answer(bids[1]));
             var messages = await db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync(Ct);
             Assert.Equal([OutboxTypes.AuctionUpdates, OutboxTypes.Outbid, "auction.updated"], messages.Select(m => m.Type));
             var updates = JsonSerializer.Deserialize<AuctionUpdate[]>(messages[0].Payload, OutboxTypes.Json)!;

@@ -11,9 +11,9 @@ using TechMarket.Web.Tests.Infrastructure;
 namespace TechMarket.Web.Tests.Auctions;
 
 /// <summary>
-/// Several web nodes (ARCHITECTURE.md: web nodes stay stateless; live updates through the Redis backplane when
-/// configured): two sites on one PostgreSQL database, both with <c>Redis:Configuration</c>. Node B runs none of the site's
-/// jobs, its outbox dispatcher included, so an update its watcher receives can only have come from node A through Redis.
+/// Several web nodes (docs/architecture.md: web nodes stay stateless; live updates through the Redis backplane when
+/// configured): two sites on one PostgreSQL database, both with <c>Redis:Configuration</c>. Node B runs none of the
+/// auction jobs, the auction outbox dispatcher included, so an update its watcher receives can only have come from node A through Redis.
 /// Runs when TECHMARKET_TEST_REDIS and TECHMARKET_TEST_POSTGRES are set (.ci/run starts both servers).
 /// </summary>
 public sealed class RedisBackplaneTests
@@ -73,8 +73,10 @@ public sealed class RedisBackplaneTests
             base.ConfigureWebHost(builder);
             builder.UseSetting("Redis:Configuration", redis);
             if (primary) return;
-            // A watch-only node: it seeds nothing and runs none of the site's jobs (dispatchers, closing, seeders).
+            // A watch-only node: it seeds nothing, builds no index, and runs none of the jobs registered by type (the auction
+            // dispatcher, closing, seeders); only the listing outbox dispatcher, registered through a factory, remains.
             builder.UseSetting("TechMarket:SeedDemoData", "false");
+            builder.UseSetting("Search:RebuildAtStartup", "false");
             builder.UseSetting("Identity:SeedDemoAccounts", "false");
             builder.ConfigureTestServices(services =>
             {
