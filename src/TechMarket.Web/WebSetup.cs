@@ -97,7 +97,8 @@ internal static class WebSetup
         {
             // API callers get RFC 7807 JSON; people get the friendly error page.
             ExceptionHandlingPath = "/Error",
-            StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
+            // A database overloaded for a moment (lock, connections) is 503 with Retry-After: nothing was written, retrying helps.
+            StatusCodeSelector = e => DatabaseBusy.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseRequestLocalization();
