@@ -75,6 +75,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
         // 悔拍 transfers the center records on the auction's page (issue 5): the shortfall to the seller, part-payments back.
         ["POST /center/auctions/{id:guid}?handler=PayShortfall"] = Access.Center,
         ["POST /center/auctions/{id:guid}?handler=ReturnPayments"] = Access.Center,
+        // A won auction whose deal the scan could not open: the center retries on the auction's page.
+        ["POST /center/auctions/{id:guid}?handler=RetryDeal"] = Access.Center,
         // 悔拍 (SPC 2016 Art. 24): the runner-up's offer page; only that organisation finds the offer (others 404, tested per feature).
         ["GET /auctions/offers/{id:guid}"] = Access.Member,
         ["GET /notifications"] = Access.Member,
@@ -197,7 +199,8 @@ public abstract partial class AuthorizationMatrixTests(TechMarketSite site)
 
     /// <summary>Extra requests beyond one per endpoint: page handlers whose authorization differs from their page's GET, or that move money (named so they are exercised by name).</summary>
     private static readonly string[] ExtraRequests = ["POST /culture", "POST /Organizations/Mine?handler=Invite",
-        "POST /center/auctions/{id:guid}?handler=PayShortfall", "POST /center/auctions/{id:guid}?handler=ReturnPayments"];
+        "POST /center/auctions/{id:guid}?handler=PayShortfall", "POST /center/auctions/{id:guid}?handler=ReturnPayments",
+        "POST /center/auctions/{id:guid}?handler=RetryDeal"];
 
     private static bool Allows(Access access, Role role) => access switch
     {

@@ -43,6 +43,8 @@ public enum DealRefusalCode
     ObjectionsOpen = 3,
     InvalidInput = 4,
     NotAllowed = 5,
+    /// <summary>Another change to the deal was saved since the caller read it (a signature crossing a cancellation, an edit): reload and try again.</summary>
+    Changed = 6,
 }
 
 /// <summary>Why a deal step was refused, in Chinese and English.</summary>

@@ -110,7 +110,7 @@ public sealed class DeclareAuctionDefault(TechMarketDbContext db, ForfeitDeposit
             deal.Status = DealStatus.Cancelled;
             deal.CancellationReason = $"悔拍：{reason}";
             deal.ExclusiveKey = null;
-            deal.UpdatedAt = now;
+            deal.Touch(now); // a signature or edit saved since the read refuses the declaration (caught below): reload and declare again
         }
         // The lot goes back to the market for the re-auction, or is held for the runner-up's answer; never while another
         // deal holds it.

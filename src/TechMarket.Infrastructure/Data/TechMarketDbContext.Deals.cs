@@ -9,6 +9,7 @@ public abstract partial class TechMarketDbContext
     public DbSet<DealRecord> Deals => Set<DealRecord>();
     public DbSet<DealSignatureRecord> DealSignatures => Set<DealSignatureRecord>();
     public DbSet<DealObjectionRecord> DealObjections => Set<DealObjectionRecord>();
+    public DbSet<AuctionDealRefusalRecord> AuctionDealRefusals => Set<AuctionDealRefusalRecord>();
     public DbSet<OfferRecord> Offers => Set<OfferRecord>();
     public DbSet<OfferMessageRecord> OfferMessages => Set<OfferMessageRecord>();
     public DbSet<ExpressLicenceTermsRecord> ExpressLicenceTerms => Set<ExpressLicenceTermsRecord>();

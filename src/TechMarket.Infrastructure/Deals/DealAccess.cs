@@ -14,6 +14,34 @@ public sealed record DealResult(DealRefusal? Refusal, Guid? Id = null)
     public static DealResult Done(Guid? id = null) => new(null, id);
     public static DealResult Refused(DealRefusalCode code, string zh, string en) => new(new DealRefusal(code, zh, en));
     public static DealResult NotFound { get; } = Refused(DealRefusalCode.NotAllowed, "未找到该记录。", "Not found.");
+
+    /// <summary>Another change to the deal was saved since the caller read it.</summary>
+    public static DealResult Changed { get; } = Refused(DealRefusalCode.Changed, "成交状态已被他人更改，请查看最新状态后重试。", "The deal changed meanwhile; review it and try again.");
+}
+
+/// <summary>
+/// Saving a change of a deal under its concurrency token (<see cref="DealRecord.Version"/>): a change saved by someone else
+/// since the deal was read — or since the caller's page showed it — is never overwritten; the caller is refused instead.
+/// </summary>
+internal static class DealSave
+{
+    /// <summary>True when the caller acted on an older version than the deal now has (null: the caller names none, e.g. a job).</summary>
+    public static bool IsStale(DealRecord deal, int? expectedVersion) => expectedVersion is { } seen && seen != deal.Version;
+
+    public static async Task<DealResult> SaveAsync(TechMarketDbContext db, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The deal's version moved between our read and our write: the other change stands, nothing of ours is saved.
+            db.ChangeTracker.Clear();
+            return DealResult.Changed;
+        }
+        return DealResult.Done(id);
+    }
 }
 
 /// <summary>Deals are private to their two organisations and the center (the public sees only a publicity notice).</summary>

@@ -52,7 +52,21 @@ public sealed class DealRecord : IAudited
     public string? AcceptedTerms { get; set; }
     public string? CancellationReason { get; set; }
 
+    /// <summary>
+    /// Concurrency token, bumped by every change of the deal (<see cref="Touch"/>): of two changes made from the same
+    /// reading (a party's cancellation and the other's final signature, two edits, an objection and the end of the
+    /// publicity) exactly one is saved, and the other is refused instead of overwriting it.
+    /// </summary>
+    public int Version { get; set; }
+
     public Money Price => new(PriceFen);
+
+    /// <summary>Marks a change of the deal: its time, and a new <see cref="Version"/> that a concurrent change made from the old one cannot save over.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
 
     public InventorReward Reward => new(Price, new Money(CostsFen), new Rate(RewardShareBasisPoints));
 
@@ -65,6 +79,23 @@ public sealed class DealRecord : IAudited
         ContractJson = JsonSerializer.Serialize(terms, Json);
         ContractVersion++;
     }
+}
+
+/// <summary>
+/// Why the deal scan (<see cref="OpenAuctionDeals"/>) could not open a won auction's deal: the listing was withdrawn, the
+/// patent pledged meanwhile… While it stands the auction is no longer a candidate of the scan, so refused lots cannot
+/// starve the others; the center sees the reason on the auction's page and retries once the cause is cleared.
+/// </summary>
+public sealed class AuctionDealRefusalRecord : IAudited
+{
+    public Guid AuctionId { get; set; }
+    public OpenDealRefusal Refusal { get; set; }
+    public string ReasonZh { get; set; } = "";
+    public string ReasonEn { get; set; } = "";
+    /// <summary>When the last attempt was refused.</summary>
+    public DateTimeOffset RefusedAt { get; set; }
+    /// <summary>How many attempts were refused (the scan's, then the center's retries).</summary>
+    public int Attempts { get; set; }
 }
 
 /// <summary>A party's signature on the deal's contract: the typed name of a person, when, and which version of the terms.</summary>

@@ -6,13 +6,18 @@ using TechMarket.Infrastructure.Trading;
 
 namespace TechMarket.Infrastructure.Deals;
 
+// Every step below changes the deal row (Touch) and saves through DealSave: two steps racing on one deal (a cancellation
+// and the final signature, an objection and the end of the publicity) cannot both be saved; the second is refused.
+// Steps that overwrite what a party saw (end of publicity, reward, contract, signature, cancellation) also take the
+// version the caller's page showed, so a change made meanwhile by the other party is never acted on unseen.
+
 /// <summary>公示 objection: anyone signed in may object to a deal under publicity, with a reason the seller must answer.</summary>
 public sealed class RaiseObjection(TechMarketDbContext db, TimeProvider clock)
 {
     public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string raisedBy, string reason, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dealId && d.PublicityStartsAt != null, ct);
+        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId && d.PublicityStartsAt != null, ct);
         if (deal is null) return DealResult.NotFound;
         if (DealLifecycle.CanObject(deal.Status) is { } refusal) return new(refusal);
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 4000)
@@ -23,14 +28,16 @@ public sealed class RaiseObjection(TechMarketDbContext db, TimeProvider clock)
             Id = Guid.CreateVersion7(now), DealId = dealId, UserId = caller.UserId, RaisedBy = raisedBy.Trim(), Reason = reason.Trim(), RaisedAt = now,
         };
         db.DealObjections.Add(objection);
+        // An objection must not slip in beside the end of the publicity, which counted the unanswered ones.
+        deal.Touch(now);
         db.AuditAs("deal.objection_raised", reason.Trim());
         // The seller must answer before the deal moves on; the center may uphold it and cancel the deal.
         var title = "成交公示收到异议 / An objection to a deal under publicity";
         var body = reason.Trim() is { Length: > 200 } longReason ? longReason[..200] + "…" : reason.Trim();
         TradeNotices.Notify(db, deal.SellerOrganizationId, title, body, $"/deals/{dealId}", now);
         await TradeNotices.NotifyCenterAsync(db, title, body, $"/deals/{dealId}", now, ct);
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(objection.Id);
+        var saved = await DealSave.SaveAsync(db, dealId, ct);
+        return saved.Succeeded ? DealResult.Done(objection.Id) : saved;
     }
 }
 
@@ -39,7 +46,7 @@ public sealed class AnswerObjection(TechMarketDbContext db, DealAccess access, T
 {
     public async Task<DealResult> RunAsync(Guid dealId, Guid objectionId, DealCaller caller, string answer, CancellationToken ct)
     {
-        if (await access.LoadVisibleAsync(dealId, caller, ct) is not { } deal) return DealResult.NotFound;
+        if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
         if (DealAccess.SideOf(deal, caller) != OfferSide.Seller)
             return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方可以答复异议。", "Only the seller answers objections.");
         if (string.IsNullOrWhiteSpace(answer) || answer.Length > 4000)
@@ -47,93 +54,100 @@ public sealed class AnswerObjection(TechMarketDbContext db, DealAccess access, T
         var objection = await db.DealObjections.FirstOrDefaultAsync(o => o.Id == objectionId && o.DealId == dealId, ct);
         if (objection is null) return DealResult.NotFound;
         if (objection.Answer is not null) return DealResult.Refused(DealRefusalCode.WrongStatus, "该异议已答复。", "This objection has been answered.");
+        var now = clock.GetUtcNow();
         objection.Answer = answer.Trim();
-        objection.AnsweredAt = clock.GetUtcNow();
+        objection.AnsweredAt = now;
         objection.AnsweredByUserId = caller.UserId;
+        deal.Touch(now); // two answers to one objection: the second is refused, not saved over the first
         db.AuditAs("deal.objection_answered", answer.Trim());
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(objection.Id);
+        var saved = await DealSave.SaveAsync(db, dealId, ct);
+        return saved.Succeeded ? DealResult.Done(objection.Id) : saved;
     }
 }
 
 /// <summary>Ends the publicity period (seller or center): only after its last day, with every objection answered.</summary>
 public sealed class EndPublicity(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
-    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, CancellationToken ct)
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, int? expectedVersion, CancellationToken ct)
     {
         if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
         if (!caller.IsCenter && DealAccess.SideOf(deal, caller) != OfferSide.Seller)
             return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方或服务中心可以结束公示。", "Only the seller or the center ends the publicity.");
+        if (DealSave.IsStale(deal, expectedVersion)) return DealResult.Changed;
         var open = await db.DealObjections.CountAsync(o => o.DealId == dealId && o.Answer == null, ct);
         var now = clock.GetUtcNow();
         if (DealLifecycle.CanEndPublicity(deal.Status, deal.PublicityEndsAt, open, now) is { } refusal) return new(refusal);
         deal.Status = DealStatus.AwaitingSignatures;
         deal.PublicityEndedAt = now;
-        deal.UpdatedAt = now;
+        deal.Touch(now);
         db.AuditAs("deal.publicity_ended");
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(deal.Id);
+        return await DealSave.SaveAsync(db, deal.Id, ct);
     }
 }
 
 /// <summary>The university's inventor-reward calculation on its deal record (促进科技成果转化法 Arts 44-45).</summary>
 public sealed class SetInventorReward(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
-    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, Money costs, int shareBasisPoints, string? policy, CancellationToken ct)
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, Money costs, int shareBasisPoints, string? policy, int? expectedVersion, CancellationToken ct)
     {
         if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
         if (DealAccess.SideOf(deal, caller) != OfferSide.Seller)
             return DealResult.Refused(DealRefusalCode.NotAllowed, "只有卖方可以填写奖励计算。", "Only the seller keeps the reward calculation.");
+        if (DealSave.IsStale(deal, expectedVersion)) return DealResult.Changed;
         if (InventorReward.Validate(deal.Price, costs, shareBasisPoints, policy) is { } refusal) return new(refusal);
         deal.CostsFen = costs.Fen;
         deal.RewardShareBasisPoints = shareBasisPoints;
         deal.RewardPolicy = string.IsNullOrWhiteSpace(policy) ? null : policy.Trim();
-        deal.UpdatedAt = clock.GetUtcNow();
+        deal.Touch(clock.GetUtcNow());
         db.AuditAs("deal.reward_set", $"成本 {costs}，比例 {shareBasisPoints / 100m}%");
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(deal.Id);
+        return await DealSave.SaveAsync(db, deal.Id, ct);
     }
 }
 
 /// <summary>
 /// Either party edits the contract before both have signed. An edit after a signature voids every signature (the
-/// signer agreed to other words); both sign the new version again. Audited with the voiding.
+/// signer agreed to other words); both sign the new version again. Audited with the voiding. An edit made from an older
+/// page than the deal now is (the other party edited or signed meanwhile) is refused, keeping both texts.
 /// </summary>
 public sealed class EditDealContract(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
-    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, TransferContractTerms terms, CancellationToken ct)
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, TransferContractTerms terms, int? expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(terms);
         if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
         if (DealAccess.SideOf(deal, caller) is null) return DealResult.Refused(DealRefusalCode.NotAllowed, "只有合同双方可以修改合同。", "Only the parties edit the contract.");
+        if (DealSave.IsStale(deal, expectedVersion)) return DealResult.Changed;
         if (DealLifecycle.CanEditContract(deal.Status) is { } refusal) return new(refusal);
         if (terms.Problem() is { } problem) return new(problem);
         var signatures = await db.DealSignatures.Where(s => s.DealId == dealId).ToListAsync(ct);
         db.DealSignatures.RemoveRange(signatures);
         deal.WriteContract(terms);
-        deal.UpdatedAt = clock.GetUtcNow();
+        deal.Touch(clock.GetUtcNow());
         db.AuditAs(signatures.Count > 0 ? "deal.contract_edited_signatures_voided" : "deal.contract_edited",
             signatures.Count > 0 ? $"签署作废：{string.Join("、", signatures.Select(s => s.TypedName))}" : null);
         TradeNotices.Notify(db, DealAccess.OtherParty(deal, caller), signatures.Count > 0 ? "合同已修改，已有签署作废 / Contract edited: signatures voided" : "合同已修改 / Contract edited",
             $"合同第 {deal.ContractVersion} 版 / Contract version {deal.ContractVersion}", $"/deals/{deal.Id}", deal.UpdatedAt);
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(deal.Id);
+        return await DealSave.SaveAsync(db, deal.Id, ct);
     }
 }
 
-/// <summary>A party signs the current version by typing its account name; with both signatures the deal is signed (Civil Code Art. 851 form: written).</summary>
+/// <summary>
+/// A party signs the current version by typing its account name; with both signatures the deal is signed (Civil Code
+/// Art. 851 form: written). A signature given on a page older than the deal (the contract was edited or the deal cancelled
+/// meanwhile) is refused: nobody signs words they were not shown, and a cancellation is not signed over.
+/// </summary>
 public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
-    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string typedName, CancellationToken ct)
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string typedName, int? expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
         if (DealAccess.SideOf(deal, caller) is not { } side) return DealResult.Refused(DealRefusalCode.NotAllowed, "只有合同双方可以签署。", "Only the parties sign.");
+        if (await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side == side, ct)) return AlreadySigned;
+        if (DealSave.IsStale(deal, expectedVersion)) return DealResult.Changed;
         if (DealLifecycle.CanSign(deal.Status) is { } refusal) return new(refusal);
         if (!string.Equals(typedName?.Trim(), caller.DisplayName.Trim(), StringComparison.Ordinal))
             return DealResult.Refused(DealRefusalCode.InvalidInput, $"签署人姓名须与账户姓名“{caller.DisplayName}”一致。", "The typed name must match your account's name.");
-        if (await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side == side, ct))
-            return DealResult.Refused(DealRefusalCode.WrongStatus, "贵方已签署当前版本。", "Your side has signed this version.");
         var now = clock.GetUtcNow();
         db.DealSignatures.Add(new DealSignatureRecord
         {
@@ -142,7 +156,9 @@ public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, 
         });
         var otherSigned = await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side != side && s.ContractVersion == deal.ContractVersion, ct);
         if (otherSigned) deal.Status = DealStatus.BothSigned;
-        deal.UpdatedAt = now;
+        // Even the first signature moves the version: two first signatures at once would each see the other missing and
+        // leave a deal signed by both but never marked so.
+        deal.Touch(now);
         db.AuditAs(otherSigned ? "deal.signed_by_both" : "deal.signed", $"{side} {typedName.Trim()} v{deal.ContractVersion}");
         var other = DealAccess.OtherParty(deal, caller);
         if (otherSigned)
@@ -154,29 +170,36 @@ public sealed class SignDealContract(TechMarketDbContext db, DealAccess access, 
         {
             TradeNotices.Notify(db, other, "对方已签署合同，待贵方签署 / The other party signed: your signature is awaited", $"合同第 {deal.ContractVersion} 版 / Contract version {deal.ContractVersion}", $"/deals/{deal.Id}", now);
         }
+        DealResult saved;
         try
         {
-            await db.SaveChangesAsync(ct);
+            saved = await DealSave.SaveAsync(db, deal.Id, ct);
         }
         catch (DbUpdateException)
         {
-            // A second click of the same side: the unique (deal, side) index keeps one signature.
             db.ChangeTracker.Clear();
-            return DealResult.Refused(DealRefusalCode.WrongStatus, "贵方已签署当前版本。", "Your side has signed this version.");
+            saved = DealResult.Changed;
         }
-        return DealResult.Done(deal.Id);
+        if (saved.Succeeded) return saved;
+        // A second click of the same side finds the first click's signature (the unique (deal, side) index keeps one);
+        // anything else changed the deal under this signature.
+        return await db.DealSignatures.AnyAsync(s => s.DealId == dealId && s.Side == side, ct) ? AlreadySigned : saved;
     }
+
+    private static DealResult AlreadySigned => DealResult.Refused(DealRefusalCode.WrongStatus, "贵方已签署当前版本。", "Your side has signed this version.");
 }
 
 /// <summary>
 /// The center (or a party before signing) cancels a deal with a reason, e.g. after an objection is upheld; a listing the
-/// deal had taken off the market is published again, and the other party is told why.
+/// deal had taken off the market is published again, and the other party is told why. A cancellation racing the other
+/// party's final signature is refused if the signature is saved first, and refuses the signature otherwise.
 /// </summary>
 public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimeProvider clock)
 {
-    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string reason, CancellationToken ct)
+    public async Task<DealResult> RunAsync(Guid dealId, DealCaller caller, string reason, int? expectedVersion, CancellationToken ct)
     {
         if (await access.LoadVisibleAsync(dealId, caller, ct, track: true) is not { } deal) return DealResult.NotFound;
+        if (DealSave.IsStale(deal, expectedVersion)) return DealResult.Changed;
         if (!caller.IsCenter && (DealAccess.SideOf(deal, caller) is null || deal.Status is DealStatus.BothSigned))
             return DealResult.Refused(DealRefusalCode.NotAllowed, "双方签署后只有服务中心可以取消成交。", "After both signatures only the center cancels a deal.");
         if (DealLifecycle.CanCancel(deal.Status) is { } refusal) return new(refusal);
@@ -188,7 +211,7 @@ public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimePr
         if (string.IsNullOrWhiteSpace(reason)) return DealResult.Refused(DealRefusalCode.InvalidInput, "请说明取消理由。", "Give the reason.");
         deal.Status = DealStatus.Cancelled;
         deal.CancellationReason = reason.Trim();
-        deal.UpdatedAt = clock.GetUtcNow();
+        deal.Touch(clock.GetUtcNow());
         db.AuditAs("deal.cancelled", reason.Trim());
         // A negotiated deal that took the listing off the market (assignment, exclusive licence) gives it back. An auction
         // or listed-trade deal does not: its lot goes back through 悔拍 or the listed trade's own relisting.
@@ -201,7 +224,6 @@ public sealed class CancelDeal(TechMarketDbContext db, DealAccess access, TimePr
         deal.ExclusiveKey = null;
         foreach (var party in new[] { deal.SellerOrganizationId, deal.BuyerOrganizationId }.Where(p => p != caller.OrganizationId))
             TradeNotices.Notify(db, party, "成交已取消 / Deal cancelled", reason.Trim(), $"/deals/{deal.Id}", deal.UpdatedAt);
-        await db.SaveChangesAsync(ct);
-        return DealResult.Done(deal.Id);
+        return await DealSave.SaveAsync(db, deal.Id, ct);
     }
 }

@@ -16,4 +16,7 @@ public sealed class DealsOptions
 
     /// <summary>How often the scan that opens deals for won auctions runs.</summary>
     public TimeSpan AuctionScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many won auctions one scan takes, oldest close first (refused ones leave the candidates, so the rest are reached).</summary>
+    public int AuctionScanBatch { get; set; } = 100;
 }

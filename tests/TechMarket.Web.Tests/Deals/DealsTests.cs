@@ -308,7 +308,175 @@ public abstract class DealsTests(DealsSite site)
         Assert.Equal(1, site.WithDb(d => d.Deals.Count(x => x.OriginId == origin)));
     }
 
+    /// <summary>
+    /// The buyer cancels while the seller gives the final signature, both from pages showing the same deal, started together,
+    /// round after round: half the rounds with every save held until both have read the deal (the worst interleaving, every
+    /// time), half free-running. Exactly one commits: the deal ends signed by both (the cancellation refused) or cancelled
+    /// with the first signature only (the signature refused); never both, the loser told why in Chinese and English on its
+    /// page, not a 500, and the audit log records the winner's step alone.
+    /// </summary>
+    [Fact]
+    public async Task A_cancellation_racing_the_final_signature_ends_signed_or_cancelled_never_both()
+    {
+        site.SkipUnlessAvailable();
+        const int Rounds = 16;
+        var (seller, sellerOrg, sellerName, _) = await NewPartyAsync(OrganizationType.Company, "签署竞态卖方");
+        var (buyer, buyerOrg, buyerName, _) = await NewPartyAsync(OrganizationType.Company, "签署竞态买方");
+        // Ordinary licences leave the listing on the market: one listing serves every round.
+        var listing = await PublishAsync(sellerOrg, TradeModes.OrdinaryLicence, "一种锂电池极片涂布厚度在线检测方法");
+        var outcomes = new List<string>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var dealId = await OpenDealAsync(listing, buyerOrg);
+            var dealUrl = $"/deals/{dealId}";
+            await PostAsync(buyer, dealUrl, "#sign-form", new() { ["SignName"] = buyerName + "经办人" });
+            var signForm = await FormAsync(seller, dealUrl, "#sign-form");
+            var cancelForm = await FormAsync(buyer, dealUrl, "#cancel-form");
+            var reason = $"第 {round} 轮：买方董事会否决";
+            if (round % 2 == 0) site.SaveGate.Arm(dealId, racers: 2);
+            HttpResponseMessage[] responses;
+            try
+            {
+                var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var sign = Task.Run(async () => { await start.Task; return await Html.SubmitAsync(seller, signForm, new Dictionary<string, string> { ["SignName"] = sellerName + "经办人" }); }, Ct);
+                var cancel = Task.Run(async () => { await start.Task; return await Html.SubmitAsync(buyer, cancelForm, new Dictionary<string, string> { ["CancelReason"] = reason }); }, Ct);
+                start.SetResult();
+                responses = await Task.WhenAll(sign, cancel);
+            }
+            finally
+            {
+                site.SaveGate.Disarm();
+            }
+
+            var (signed, cancelled) = (responses[0], responses[1]);
+            Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"round {round}: {(int)r.StatusCode}"));
+            Assert.True((signed.StatusCode == HttpStatusCode.Redirect) ^ (cancelled.StatusCode == HttpStatusCode.Redirect),
+                $"round {round}: sign {(int)signed.StatusCode}, cancel {(int)cancelled.StatusCode}: exactly one may commit");
+            var deal = site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId));
+            var signatures = site.WithDb(db => db.DealSignatures.AsNoTracking().Where(x => x.DealId == dealId).Select(x => x.Side).ToList());
+            var audited = site.WithDb(db => db.AuditLog.AsNoTracking().Where(a => a.EntityType == nameof(DealRecord) && a.EntityId == dealId.ToString())
+                .Select(a => a.Action).ToList());
+            var loser = await Html.ParseAsync(signed.StatusCode == HttpStatusCode.Redirect ? cancelled : signed);
+            var alert = loser.QuerySelector("[role=alert]")!.TextContent;
+            Assert.Contains("成交状态已被他人更改", alert, StringComparison.Ordinal);
+            Assert.Contains("The deal changed meanwhile", alert, StringComparison.Ordinal);
+            if (signed.StatusCode == HttpStatusCode.Redirect)
+            {
+                Assert.Equal(DealStatus.BothSigned, deal.Status);
+                Assert.Null(deal.CancellationReason);
+                Assert.Equal(2, signatures.Count);
+                Assert.Contains("deal.signed_by_both", audited);
+                Assert.DoesNotContain("deal.cancelled", audited);
+                // The refused canceller's page keeps the reason typed.
+                Assert.Equal(reason, loser.QuerySelector<IHtmlTextAreaElement>("#CancelReason")!.Value);
+                outcomes.Add("signed");
+            }
+            else
+            {
+                Assert.Equal(DealStatus.Cancelled, deal.Status);
+                Assert.Equal(reason, deal.CancellationReason);
+                Assert.Equal([OfferSide.Buyer], signatures);
+                Assert.Contains("deal.cancelled", audited);
+                Assert.DoesNotContain("deal.signed_by_both", audited);
+                Assert.Contains("已取消", loser.QuerySelector("#deal-status")!.TextContent, StringComparison.Ordinal);
+                outcomes.Add("cancelled");
+            }
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"{site.Provider}: {outcomes.Count(o => o == "signed")} signed, {outcomes.Count(o => o == "cancelled")} cancelled");
+    }
+
+    /// <summary>
+    /// Both parties sign at the same moment, each save held until the other has read the deal: without the version each
+    /// would see the other's signature missing and the deal would keep two signatures yet never be marked signed (and, the
+    /// sign forms gone, stay so). One signature is saved, the other refused; signed again from the fresh page, the deal is signed.
+    /// </summary>
+    [Fact]
+    public async Task Two_first_signatures_at_once_cannot_leave_a_deal_signed_by_both_but_unmarked()
+    {
+        site.SkipUnlessAvailable();
+        var (seller, sellerOrg, sellerName, _) = await NewPartyAsync(OrganizationType.Company, "同时签署卖方");
+        var (buyer, buyerOrg, buyerName, _) = await NewPartyAsync(OrganizationType.Company, "同时签署买方");
+        var listing = await PublishAsync(sellerOrg, TradeModes.OrdinaryLicence, "一种固态电池界面改性方法");
+        for (var round = 0; round < 3; round++)
+        {
+            var dealId = await OpenDealAsync(listing, buyerOrg);
+            var dealUrl = $"/deals/{dealId}";
+            var parties = new[] { (Client: seller, Name: sellerName, Form: await FormAsync(seller, dealUrl, "#sign-form")),
+                (Client: buyer, Name: buyerName, Form: await FormAsync(buyer, dealUrl, "#sign-form")) };
+            site.SaveGate.Arm(dealId, racers: 2);
+            HttpResponseMessage[] responses;
+            try
+            {
+                responses = await Task.WhenAll(parties.Select(p => Task.Run(() => Html.SubmitAsync(p.Client, p.Form, new Dictionary<string, string> { ["SignName"] = p.Name + "经办人" }), Ct)));
+            }
+            finally
+            {
+                site.SaveGate.Disarm();
+            }
+            var winner = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+            var loserIndex = responses[0] == winner ? 1 : 0;
+            Assert.Equal(HttpStatusCode.OK, responses[loserIndex].StatusCode);
+            Assert.Contains("成交状态已被他人更改", (await Html.ParseAsync(responses[loserIndex])).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+            Assert.Single(site.WithDb(db => db.DealSignatures.AsNoTracking().Where(x => x.DealId == dealId).ToList()));
+            Assert.Equal(DealStatus.AwaitingSignatures, site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId)).Status);
+
+            var loser = parties[loserIndex];
+            await PostAsync(loser.Client, dealUrl, "#sign-form", new() { ["SignName"] = loser.Name + "经办人" });
+            Assert.Equal(DealStatus.BothSigned, site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.Id == dealId)).Status);
+        }
+    }
+
+    /// <summary>
+    /// Two parties edit the contract from the same page: the first edit is saved; the second, made from the older page, is
+    /// refused instead of silently replacing it, keeps what was typed, and shows the saved text beside it. Sent again from
+    /// the page it now has, it is saved (the other's edit was seen).
+    /// </summary>
+    [Fact]
+    public async Task A_contract_edit_from_a_page_older_than_the_deal_is_refused_and_keeps_the_typed_terms()
+    {
+        site.SkipUnlessAvailable();
+        var (seller, sellerOrg, _, _) = await NewPartyAsync(OrganizationType.Company, "改稿卖方");
+        var (buyer, buyerOrg, _, _) = await NewPartyAsync(OrganizationType.Company, "改稿买方");
+        var listing = await PublishAsync(sellerOrg, TradeModes.OrdinaryLicence, "一种光伏组件热斑检测装置");
+        var dealUrl = $"/deals/{await OpenDealAsync(listing, buyerOrg)}";
+        var sellerForm = await FormAsync(seller, dealUrl, "#terms-form");
+        var buyerForm = await FormAsync(buyer, dealUrl, "#terms-form");
+
+        var sellerTerms = AllFields(sellerForm);
+        sellerTerms["Terms.Confidentiality"] = "卖方版本：保密期限十年。";
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(seller, sellerForm, sellerTerms)).StatusCode);
+        var buyerTerms = AllFields(buyerForm);
+        buyerTerms["Terms.Confidentiality"] = "买方版本：保密期限三年。";
+        var refused = await Html.SubmitAsync(buyer, buyerForm, buyerTerms);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("成交状态已被他人更改", page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("买方版本：保密期限三年。", page.QuerySelector<IHtmlTextAreaElement>("#Terms_Confidentiality")!.Value);
+        Assert.Contains("卖方版本：保密期限十年。", page.QuerySelector("#saved-contract")!.TextContent, StringComparison.Ordinal);
+        var deal = site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.ListingId == listing));
+        Assert.Equal("卖方版本：保密期限十年。", deal.Contract!.Confidentiality);
+        Assert.Equal(2, deal.ContractVersion);
+
+        // Having seen the seller's text, the buyer sends its own again from the refreshed page: saved as version 3.
+        var again = (IHtmlFormElement)page.QuerySelector("#terms-form")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(buyer, again, AllFields(again))).StatusCode);
+        deal = site.WithDb(db => db.Deals.AsNoTracking().Single(d => d.ListingId == listing));
+        Assert.Equal(("买方版本：保密期限三年。", 3), (deal.Contract!.Confidentiality, deal.ContractVersion));
+    }
+
     // --- helpers ---
+
+    /// <summary>A deal over the listing with this buyer, as an accepted offer opens it (the seller is a company: no publicity).</summary>
+    private async Task<Guid> OpenDealAsync(Guid listingId, Guid buyerOrganizationId)
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var opened = await scope.ServiceProvider.GetRequiredService<OpenDeal>().RunAsync(new OpenDealCommand(DealOrigin.NegotiatedOffer, Guid.NewGuid(), listingId,
+            buyerOrganizationId, TradeModes.OrdinaryLicence, Money.FromYuan(80_000)), Ct);
+        Assert.True(opened.Succeeded, opened.Message.En);
+        Assert.Equal(DealStatus.AwaitingSignatures, opened.Deal!.Status);
+        return opened.Deal.Id;
+    }
+
 
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, string selector, Dictionary<string, string>? values = null)
     {

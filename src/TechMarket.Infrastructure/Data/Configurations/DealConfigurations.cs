@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TechMarket.Domain.Catalogue;
 using TechMarket.Domain.Organizations;
+using TechMarket.Infrastructure.Auctions;
 using TechMarket.Infrastructure.Deals;
 
 namespace TechMarket.Infrastructure.Data.Configurations;
@@ -17,6 +18,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<DealRecord>
         b.Property(d => d.TradeMode).HasConversion<string>().HasMaxLength(24);
         b.Property(d => d.RewardPolicy).HasMaxLength(1000);
         b.Property(d => d.CancellationReason).HasMaxLength(2000);
+        b.Property(d => d.Version).IsConcurrencyToken();
         b.Ignore(d => d.Price);
         b.Ignore(d => d.Reward);
         b.Ignore(d => d.Contract);
@@ -30,6 +32,19 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<DealRecord>
         b.HasOne<Listing>().WithMany().HasForeignKey(d => d.ListingId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(d => d.SellerOrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization>().WithMany().HasForeignKey(d => d.BuyerOrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AuctionDealRefusalConfiguration : IEntityTypeConfiguration<AuctionDealRefusalRecord>
+{
+    public void Configure(EntityTypeBuilder<AuctionDealRefusalRecord> b)
+    {
+        b.ToTable("auction_deal_refusals");
+        b.HasKey(r => r.AuctionId);
+        b.Property(r => r.Refusal).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.ReasonZh).HasMaxLength(1000);
+        b.Property(r => r.ReasonEn).HasMaxLength(1000);
+        b.HasOne<Auction>().WithOne().HasForeignKey<AuctionDealRefusalRecord>(r => r.AuctionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -22,6 +22,8 @@ public sealed class DetailsModel(TechMarketDbContext db, DealAccess access, EndP
     public DealView View { get; private set; } = null!;
     public OfferSide? Side { get; private set; }
     public bool IsCenter { get; private set; }
+    /// <summary>An edit was refused because the contract changed meanwhile: the page shows the saved version too.</summary>
+    public bool ShowSavedContract { get; private set; }
     [BindProperty] public ContractInput Terms { get; set; } = new();
     [BindProperty] public string? SignName { get; set; }
     [BindProperty] public string? AnswerText { get; set; }
@@ -29,6 +31,8 @@ public sealed class DetailsModel(TechMarketDbContext db, DealAccess access, EndP
     [BindProperty] public decimal? SharePercent { get; set; }
     [BindProperty] public string? Policy { get; set; }
     [BindProperty] public string? CancelReason { get; set; }
+    /// <summary>The deal's version the page showed: a step taken from it after someone else changed the deal is refused, keeping what was typed.</summary>
+    [BindProperty] public int? DealVersion { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -40,19 +44,19 @@ public sealed class DetailsModel(TechMarketDbContext db, DealAccess access, EndP
         return Page();
     }
 
-    public Task<IActionResult> OnPostEndPublicityAsync(Guid id, CancellationToken ct) => ActAsync(id, "", c => endPublicity.RunAsync(id, c, ct), ct);
+    public Task<IActionResult> OnPostEndPublicityAsync(Guid id, CancellationToken ct) => ActAsync(id, "", c => endPublicity.RunAsync(id, c, DealVersion, ct), ct);
 
     public Task<IActionResult> OnPostAnswerAsync(Guid id, Guid objection, CancellationToken ct) =>
         ActAsync(id, nameof(AnswerText), c => answer.RunAsync(id, objection, c, AnswerText ?? "", ct), ct);
 
     public Task<IActionResult> OnPostRewardAsync(Guid id, CancellationToken ct) => ActAsync(id, nameof(CostsYuan), c =>
-        reward.RunAsync(id, c, new Money((long)decimal.Round((CostsYuan ?? -1) * 100m)), (int)decimal.Round((SharePercent ?? -1) * 100m), Policy, ct), ct);
+        reward.RunAsync(id, c, new Money((long)decimal.Round((CostsYuan ?? -1) * 100m)), (int)decimal.Round((SharePercent ?? -1) * 100m), Policy, DealVersion, ct), ct);
 
-    public Task<IActionResult> OnPostTermsAsync(Guid id, CancellationToken ct) => ActAsync(id, "Terms", c => edit.RunAsync(id, c, Terms.ToTerms(), ct), ct);
+    public Task<IActionResult> OnPostTermsAsync(Guid id, CancellationToken ct) => ActAsync(id, "Terms", c => edit.RunAsync(id, c, Terms.ToTerms(), DealVersion, ct), ct);
 
-    public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) => ActAsync(id, nameof(SignName), c => sign.RunAsync(id, c, SignName ?? "", ct), ct);
+    public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) => ActAsync(id, nameof(SignName), c => sign.RunAsync(id, c, SignName ?? "", DealVersion, ct), ct);
 
-    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(id, nameof(CancelReason), c => cancel.RunAsync(id, c, CancelReason ?? "", ct), ct);
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct) => ActAsync(id, nameof(CancelReason), c => cancel.RunAsync(id, c, CancelReason ?? "", DealVersion, ct), ct);
 
     private async Task<IActionResult> ActAsync(Guid id, string field, Func<DealCaller, Task<DealResult>> act, CancellationToken ct)
     {
@@ -64,6 +68,8 @@ public sealed class DetailsModel(TechMarketDbContext db, DealAccess access, EndP
             ModelState.AddModelError(field, refusal.ToString());
             await LoadAsync(id, ct);
             if (field != "Terms") Terms = ContractInput.From(View.Contract);
+            // The deal changed since the page was read: the typed terms stay in the form, the saved ones are shown beside them.
+            ShowSavedContract = field == "Terms" && refusal.Code == DealRefusalCode.Changed;
             return Page();
         }
         return RedirectToPage(null, null, new { id }, null);

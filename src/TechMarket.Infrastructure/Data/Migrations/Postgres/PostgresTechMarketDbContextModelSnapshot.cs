@@ -2060,6 +2060,37 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("catalogue_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", b =>
+                {
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReasonZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Refusal")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset>("RefusedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AuctionId");
+
+                    b.ToTable("auction_deal_refusals", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealObjectionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2181,6 +2212,10 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -4489,6 +4524,15 @@ namespace TechMarket.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
+                        .WithOne()
+                        .HasForeignKey("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", "AuctionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

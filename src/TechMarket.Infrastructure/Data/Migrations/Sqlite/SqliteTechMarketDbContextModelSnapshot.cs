@@ -2041,6 +2041,37 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("catalogue_import_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", b =>
+                {
+                    b.Property<Guid>("AuctionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReasonEn")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonZh")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Refusal")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RefusedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AuctionId");
+
+                    b.ToTable("auction_deal_refusals", (string)null);
+                });
+
             modelBuilder.Entity("TechMarket.Infrastructure.Deals.DealObjectionRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2161,6 +2192,10 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -4460,6 +4495,15 @@ namespace TechMarket.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("TechMarket.Domain.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", b =>
+                {
+                    b.HasOne("TechMarket.Infrastructure.Auctions.Auction", null)
+                        .WithOne()
+                        .HasForeignKey("TechMarket.Infrastructure.Deals.AuctionDealRefusalRecord", "AuctionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -8,6 +8,7 @@ using TechMarket.Domain.Auctions.Replay;
 using TechMarket.Domain.Shared;
 using TechMarket.Infrastructure.Auctions;
 using TechMarket.Infrastructure.Data;
+using TechMarket.Infrastructure.Deals;
 using TechMarket.Web.Identity;
 
 namespace TechMarket.Web.Pages.Center.Auctions;
@@ -19,10 +20,11 @@ namespace TechMarket.Web.Pages.Center.Auctions;
 /// may declare the winner in default (宣告悔拍, SPC 2016 Art. 24) with a reason, the costs to recover and optionally an
 /// offer to the runner-up, confirmed as irreversible; afterwards it records the two transfers the default leaves
 /// (<see cref="RecordDefaultTransfer"/>): the re-auction shortfall to the seller, and the defaulter's part-payments back.
+/// A sold auction links to its deal; when the deal scan could not open it, the page says why and offers a retry.
 /// </summary>
 [Authorize(Policy = Policies.CenterStaff)]
 public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qualify, MarkDepositReceived markDeposit, TechMarket.Infrastructure.Payments.IDepositGate deposits,
-    DeclareAuctionDefault declareDefault, RecordDefaultTransfer transfers) : PageModel
+    DeclareAuctionDefault declareDefault, RecordDefaultTransfer transfers, OpenAuctionDeals auctionDeals) : PageModel
 {
     [BindProperty] public DefaultInput Default { get; set; } = new();
     [BindProperty] public TransferInput Shortfall { get; set; } = new();
@@ -69,6 +71,11 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
 
         public bool Confirm { get; set; }
     }
+
+    /// <summary>The deal this sold auction opened, if any.</summary>
+    public Guid? DealId { get; private set; }
+    /// <summary>Why the deal scan could not open this auction's deal, while that stands.</summary>
+    public AuctionDealRefusalRecord? DealRefusal { get; private set; }
 
     public Auction Auction { get; private set; } = null!;
     public IReadOnlyList<(AuctionRegistration Registration, string Name)> Registrations { get; private set; } = [];
@@ -127,6 +134,28 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
             return Page();
         }
         TempData["Message"] = outcome.WasAlreadyDeclared ? "该竞价已宣告悔拍，未重复处理 / Already declared; nothing changed." : "已宣告悔拍 / Default declared.";
+        return Redirect($"/center/auctions/{id}");
+    }
+
+    /// <summary>生成成交: the center retries a won auction's deal once the cause of the scan's refusal is cleared.</summary>
+    public async Task<IActionResult> OnPostRetryDealAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await db.Auctions.AnyAsync(a => a.Id == id, cancellationToken)) return NotFound();
+        var outcome = await auctionDeals.RetryAsync(id, cancellationToken);
+        if (outcome is null)
+        {
+            TempData["Message"] = "该竞价无待生成的成交（未成交、已有成交或已宣告悔拍）/ This auction has no deal waiting to be opened (not sold, already dealt, or declared in default).";
+        }
+        else if (!outcome.Succeeded)
+        {
+            if (!await LoadAsync(id, cancellationToken)) return NotFound();
+            ModelState.AddModelError("", $"成交仍未能生成：{outcome.Message.Zh} / The deal still cannot be opened: {outcome.Message.En}");
+            return Page();
+        }
+        else
+        {
+            TempData["Message"] = "已生成成交 / The deal is open.";
+        }
         return Redirect($"/center/auctions/{id}");
     }
 
@@ -204,6 +233,9 @@ public sealed class ManageModel(TechMarketDbContext db, QualifyRegistration qual
         Settlement = await db.Settlements.AsNoTracking().FirstOrDefaultAsync(s => s.SubjectKind == TechMarket.Infrastructure.Payments.DepositSubjectKind.Auction
             && s.SubjectId == id, cancellationToken);
         Declared = await db.AuctionDefaults.AsNoTracking().FirstOrDefaultAsync(d => d.AuctionId == id, cancellationToken);
+        DealId = await db.Deals.AsNoTracking().Where(d => d.Origin == TechMarket.Domain.Deals.DealOrigin.Auction && d.OriginId == id)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        DealRefusal = DealId is null ? await db.AuctionDealRefusals.AsNoTracking().FirstOrDefaultAsync(r => r.AuctionId == id, cancellationToken) : null;
         if (Declared is not null)
         {
             DefaulterName = await db.Organizations.AsNoTracking().Where(o => o.Id == Declared.OrganizationId).Select(o => o.Name).FirstAsync(cancellationToken);
