@@ -42,13 +42,24 @@ public sealed class FileMailSender(MailOptions options, TechMarketPaths paths, T
 {
     public string Folder => Path.Combine(paths.Data, "mail");
 
+    /// <summary>Where a message is written before it appears in <see cref="Folder"/> (same volume, so the move is atomic).</summary>
+    private string Drafts => Path.Combine(paths.Data, "mail-drafts");
+
+    /// <summary>
+    /// Writes the message beside the folder and then moves it in, so whoever reads the folder (a mail client, a pickup
+    /// service, a test) only ever sees whole messages.
+    /// </summary>
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         Directory.CreateDirectory(Folder);
+        Directory.CreateDirectory(Drafts);
         var mime = MimeMessages.Build(options, message);
-        var file = Path.Combine(Folder, $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await mime.WriteToAsync(file, cancellationToken);
+        var name = $"{clock.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml";
+        var draft = Path.Combine(Drafts, name);
+        await mime.WriteToAsync(draft, cancellationToken);
+        var file = Path.Combine(Folder, name);
+        File.Move(draft, file);
         logger.LogInformation("Mail to {To} written to {File}", message.To, file);
     }
 }
