@@ -106,26 +106,10 @@ public abstract class AuctionDealScanTests(ListedTradeSite site)
     /// A fresh auction of the listing won by the bidder at the start price and closed, its deal not opened yet. Closed at its
     /// own end without moving the site's clock, so the site's deal scanner does not wake; the order spaces the ends a minute apart.
     /// </summary>
-    private async Task<Auction> ClosedLotAsync(Guid listingId, Bidder bidder, int order)
+    private Task<Auction> ClosedLotAsync(Guid listingId, Bidder bidder, int order)
     {
         var now = site.Clock.GetUtcNow();
-        Auction auction;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(listingId, AuctionScenario.Center,
-                Start, null, 50_000, 100_000, now.AddHours(-1), now.AddHours(1).AddMinutes(order), ProxyBidding: false), Ct);
-            Assert.True(created.Succeeded, created.Error);
-            auction = created.Auction!;
-        }
-        await AuctionScenario.RegisterAsync(site, auction.Id, bidder.OrganizationId);
-        Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(bidder.Client, auction.Id, Start)).StatusCode);
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<CloseAuction>().CloseAsync(auction.Id, auction.EndsAt.AddMinutes(1), Ct));
-        }
-        auction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.Id == auction.Id));
-        Assert.Equal((true, bidder.OrganizationId), (auction.Sold == true, auction.WinnerOrganizationId!.Value));
-        return auction;
+        return AuctionScenario.SoldAndClosedAsync(site, listingId, bidder, Start, 100_000, now.AddHours(-1), now.AddHours(1).AddMinutes(order));
     }
 
     private async Task WithdrawAsync(Guid listingId)

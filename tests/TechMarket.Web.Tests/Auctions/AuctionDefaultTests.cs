@@ -375,24 +375,8 @@ public abstract class AuctionDefaultTests(ListedTradeSite site)
     private async Task<Auction> ClosedUnopenedLotAsync(Guid listingId, int round)
     {
         var now = site.Clock.GetUtcNow();
-        Auction auction;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(listingId, AuctionScenario.Center,
-                Start, null, 50_000, DepositFen, now.AddHours(-1), now.AddHours(1), ProxyBidding: false), Ct);
-            Assert.True(created.Succeeded, created.Error);
-            auction = created.Auction!;
-        }
         var bidder = await AuctionScenario.NewBidderAsync(site, $"并发悔拍科技有限公司{round}-" + Guid.NewGuid().ToString("N")[..4]);
-        await AuctionScenario.RegisterAsync(site, auction.Id, bidder.OrganizationId);
-        Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(bidder.Client, auction.Id, Start)).StatusCode);
-        // Closed at its end without moving the site's clock, so the site's own deal scanner does not wake and open the deal first.
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<CloseAuction>().CloseAsync(auction.Id, auction.EndsAt.AddMinutes(1), Ct));
-        }
-        auction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.Id == auction.Id));
-        Assert.Equal((true, bidder.OrganizationId), (auction.Sold == true, auction.WinnerOrganizationId!.Value));
+        var auction = await AuctionScenario.SoldAndClosedAsync(site, listingId, bidder, Start, DepositFen, now.AddHours(-1), now.AddHours(1));
         Assert.False(site.WithDb(db => db.Deals.Any(d => d.OriginId == auction.Id)));
         return auction;
     }

@@ -74,6 +74,32 @@ internal static class AuctionScenario
         return qualified.Registration!.BidderCode;
     }
 
+    /// <summary>
+    /// A manual-bidding auction of the listing, won by the bidder at the start price and closed at its own end (the site's
+    /// clock is not moved, so the site's deal scanner does not wake and open the deal first); returns the closed auction.
+    /// </summary>
+    public static async Task<Auction> SoldAndClosedAsync(TechMarketSite site, Guid listingId, Bidder bidder, long startFen, long depositFen, DateTimeOffset opensAt,
+        DateTimeOffset endsAt)
+    {
+        Auction auction;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var created = await scope.ServiceProvider.GetRequiredService<CreateAuction>().RunAsync(new AuctionSetup(listingId, Center,
+                startFen, null, 50_000, depositFen, opensAt, endsAt, ProxyBidding: false), Ct);
+            Assert.True(created.Succeeded, created.Error);
+            auction = created.Auction!;
+        }
+        await RegisterAsync(site, auction.Id, bidder.OrganizationId);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await BidAsync(bidder.Client, auction.Id, startFen)).StatusCode);
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<CloseAuction>().CloseAsync(auction.Id, auction.EndsAt.AddMinutes(1), Ct));
+        }
+        auction = site.WithDb(db => db.Auctions.AsNoTracking().Single(a => a.Id == auction.Id));
+        Assert.Equal((true, bidder.OrganizationId), (auction.Sold == true, auction.WinnerOrganizationId!.Value));
+        return auction;
+    }
+
     public static Task<HttpResponseMessage> BidAsync(HttpClient client, Guid auctionId, long maxFen, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/auctions/{auctionId}/bids", UriKind.Relative))
