@@ -246,8 +246,7 @@ public sealed class BidGroupCommit(IServiceScopeFactory scopes, TimeProvider clo
             if (bid.IdempotencyKey is { } newKey) stored[(registration.Id, newKey)] = answers[i];
             if (outcome.IsAccepted)
             {
-                auction.Sequence = sequence;
-                Apply(auction, engine);
+                auction.Sequence = sequence; // the update carries the auction's id and sequence, the engine's state
                 updates.Add(AuctionUpdate.Of(auction, engine, outcome.Extended));
                 if (leaderBefore is { } previous && previous != engine.Leader)
                     outbid.Add(registrations.Single(b => b.BidderCode == previous.Value).OrganizationId);

@@ -430,28 +430,10 @@ public abstract class AuctionBiddingTests(TechMarketSite site)
         Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(a.Client, auction.Id, 1_000_000)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await AuctionScenario.BidAsync(b.Client, auction.Id, 1_500_000)).StatusCode);
 
-        // The dispatcher runs after the commit; wait for its work rather than for a time.
-        // A mail being written is locked by its writer: read only complete files, and say how many were not.
-        (List<string> Read, int Busy) MailsNow()
-        {
-            var read = new List<string>();
-            var busy = 0;
-            foreach (var file in Directory.Exists(site.MailFolder) ? Directory.GetFiles(site.MailFolder) : [])
-            {
-                try { read.Add(File.ReadAllText(file)); } catch (IOException) { busy++; }
-            }
-            return (read, busy);
-        }
-        List<string> Mails()
-        {
-            for (var i = 0; ; i++)
-            {
-                var (read, busy) = MailsNow();
-                if (busy == 0 || i >= 100) return read;
-                Thread.Sleep(20);
-            }
-        }
-        for (var i = 0; i < 200 && !Mails().Any(m => m.Contains(a.Email, StringComparison.Ordinal)); i++) await Task.Delay(50, Ct);
+        // The dispatcher runs after the commit; wait for its work rather than for a time. Mail files appear whole
+        // (FileMailSender moves each one in once written), so every file in the folder can be read.
+        List<string> Mails() => Directory.Exists(site.MailFolder) ? [.. Directory.GetFiles(site.MailFolder).Select(File.ReadAllText)] : [];
+        await Eventually.TrueAsync(() => Mails().Any(m => m.Contains(a.Email, StringComparison.Ordinal)), "the outbid bidder's e-mail is written");
         Assert.Equal(1, site.WithDb(db => db.Notifications.Count(n => n.OrganizationId == a.OrganizationId)));
         Assert.Equal(0, site.WithDb(db => db.Notifications.Count(n => n.OrganizationId == b.OrganizationId)));
         var mails = Mails();
